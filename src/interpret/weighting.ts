@@ -1,0 +1,83 @@
+import type { Cell } from '../model/document.js'
+import type { Criterion, Objective, Rating } from '../model/record.js'
+import { parseNumber, round4 } from '../values/number.js'
+import type { ReadingContext } from './context.js'
+import { matchLabel, type LabelId } from './labels.js'
+import { overlap, spanOf, type Line, type Span } from './lines.js'
+import { reportUnmapped } from './unmapped.js'
+
+const RATING_LABELS: Record<'ratingHigh' | 'ratingMedium' | 'ratingLow', Rating> = {
+  ratingHigh: 'alto',
+  ratingMedium: 'medio',
+  ratingLow: 'basso',
+}
+const CRITERION_LABELS = ['importanza', 'impattoEsterno', 'complessita', 'realizzabilita'] as const satisfies readonly (LabelId & Criterion)[]
+const NOISE: LabelId[] = ['weighting', 'variables', 'relevance']
+/** The marks a clerk puts under Alto/Medio/Basso. */
+const MARK = /^[x×✓✔•*]$/i
+
+/**
+ * Reads "PESO OBIETTIVO": the Alto/Medio/Basso header, one line per criterion with its
+ * mark ("x") under a rating, and "Esito Pesatura" (the declared score), which may share
+ * its cell with the label ("Esito Pesatura 14") or stand below it. A criterion whose row
+ * carries the Alto/Medio/Basso header itself has no mark: it stays null.
+ */
+export function readWeighting(lines: Line[], path: string, objectiveId: string, context: ReadingContext): Objective['weighting'] {
+  const weighting: Objective['weighting'] = {
+    importanza: null,
+    impattoEsterno: null,
+    complessita: null,
+    realizzabilita: null,
+    declaredScore: null,
+    score: null,
+  }
+  const ratingColumns: { rating: Rating; span: Span }[] = []
+  let scoreLabel: Cell | null = null
+  for (const line of lines) {
+    for (const cell of line.cells) {
+      const label = matchLabel(cell.text, [...(Object.keys(RATING_LABELS) as LabelId[]), ...NOISE, 'score'])
+      if (!label) continue
+      context.use(cell)
+      if (label.id in RATING_LABELS) ratingColumns.push({ rating: RATING_LABELS[label.id as keyof typeof RATING_LABELS], span: spanOf(cell) })
+      if (label.id === 'score') {
+        scoreLabel = cell
+        const score = parseNumber(label.rest)
+        if (score !== null) setScore(weighting, score, cell, label.rest, path, context)
+      }
+    }
+  }
+  for (const line of lines) {
+    const criterionCell = line.cells.find((cell) => matchLabel(cell.text, CRITERION_LABELS))
+    if (!criterionCell) continue
+    const criterion = matchLabel(criterionCell.text, CRITERION_LABELS)?.id as Criterion
+    context.use(criterionCell)
+    const marks = line.cells.filter((cell) => MARK.test(cell.text.trim()))
+    const ratings = new Set<Rating>()
+    for (const mark of marks) {
+      const column = ratingColumns.find((c) => overlap(spanOf(mark), c.span) > 0)
+      if (column) ratings.add(column.rating)
+      context.use(mark)
+    }
+    const only = ratings.size === 1 ? [...ratings][0] : undefined
+    weighting[criterion] = only ?? null
+    // The origin keeps the marks as printed: "" (none), "x", "x x" (two marks).
+    context.origin(`${path}.weighting.${criterion}`, criterionCell, marks.map((mark) => mark.text.trim()).join(' '))
+  }
+  if (scoreLabel && weighting.declaredScore === null) {
+    // The score printed under its label, in a later line of the block.
+    const below = lines
+      .flatMap((line) => line.cells)
+      .find((cell) => cell.row > (scoreLabel as Cell).row && overlap(spanOf(cell), spanOf(scoreLabel as Cell)) > 0 && parseNumber(cell.text) !== null)
+    if (below) setScore(weighting, parseNumber(below.text) as number, below, below.text, path, context)
+  }
+  reportUnmapped(lines.flatMap((line) => line.cells), objectiveId, context)
+  return weighting
+}
+
+function setScore(weighting: Objective['weighting'], score: number, cell: Cell, raw: string, path: string, context: ReadingContext): void {
+  weighting.declaredScore = round4(score)
+  weighting.score = round4(score)
+  context.use(cell)
+  context.origin(`${path}.weighting.declaredScore`, cell, raw)
+  context.origin(`${path}.weighting.score`, cell, raw)
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { PlanDocument } from './model/document.js'
+import { compareFindings } from './model/finding.js'
+import { PlanRecordSchema, SCHEMA_VERSION, type PlanRecord } from './model/record.js'
+import { readDocument } from './readers/index.js'
+import { interpretDocument } from './interpret/index.js'
+import { runRules } from './rules/index.js'
+import { totalAreas } from './rules/area-totals.js'
+import { DEFAULT_SCHEME, type WeightingScheme } from './settings/scheme.js'
+import { DEFAULT_AREAS, type AreaRegistry } from './settings/areas.js'
+
+export interface ImportOptions {
+  /** The name recorded as `source.file`; defaults to the file's base name. */
+  name?: string
+  scheme?: WeightingScheme
+  areas?: AreaRegistry
+}
+
+export interface ImportResult {
+  record: PlanRecord
+  document: PlanDocument
+}
+
+/** Imports one plan file: read, interpret, reconcile, validate. */
+export async function importFile(file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const bytes = await readFile(file)
+  return importBytes(bytes, { ...options, name: options.name ?? basename(file) })
+}
+
+/**
+ * Imports a plan from its bytes. Throws PerfplanError (UNREADABLE, NO_TEXT_LAYER,
+ * NOT_A_PLAN) when the file gives no plan; everything else is a finding.
+ */
+export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  const document = await readDocument(bytes)
+  const reading = interpretDocument(document)
+  const record: PlanRecord = {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      file: options.name ?? 'input',
+      format: document.format,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      pages: document.pages,
+    },
+    plan: reading.plan,
+    summary: reading.summary,
+    objectives: reading.objectives,
+    areas: [],
+    findings: [],
+  }
+  const ruleFindings = runRules(record, {
+    origins: reading.origins,
+    scheme: options.scheme ?? DEFAULT_SCHEME,
+    areas: options.areas ?? DEFAULT_AREAS,
+  })
+  record.areas = totalAreas(record)
+  record.findings = [...document.findings, ...reading.findings, ...ruleFindings].sort(compareFindings)
+  return { record: PlanRecordSchema.parse(record) as PlanRecord, document }
+}

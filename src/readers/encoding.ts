@@ -1,0 +1,32 @@
+/**
+ * Decodes the bytes of an HTML file to text. The encoding comes from, in order: a byte
+ * order mark, a `<meta charset>` / `http-equiv` declaration near the top, or sniffing
+ * (valid UTF-8 stays UTF-8; anything else is read as windows-1252, what old Italian
+ * portals and Office exports use). Returns the text and the encoding chosen.
+ */
+export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode(bytes.subarray(3), 'utf-8')
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode(bytes.subarray(2), 'utf-16le')
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), 'utf-16be')
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048))
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]
+  if (declared) {
+    const label = declared.toLowerCase()
+    // Browsers read a declared Latin-1 as windows-1252; so do we.
+    const encoding = ['iso-8859-1', 'latin1', 'us-ascii', 'ascii'].includes(label) ? 'windows-1252' : label
+    try {
+      return decode(bytes, encoding)
+    } catch {
+      // An unknown label: fall through to sniffing.
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
+  } catch {
+    return decode(bytes, 'windows-1252')
+  }
+}
+
+function decode(bytes: Uint8Array, encoding: string): { text: string; encoding: string } {
+  return { text: new TextDecoder(encoding).decode(bytes), encoding }
+}

@@ -1,0 +1,99 @@
+import { load } from 'cheerio'
+import { cleanCellText, layoutTable, type Block, type Table } from '../model/document.js'
+
+/**
+ * Turns HTML into document blocks: every top-level <table> becomes a grid (rowspan and
+ * colspan honoured), every heading or paragraph outside tables a paragraph. Shared by
+ * the HTML reader and the DOCX reader (mammoth converts Word to this HTML).
+ *
+ * Limitations: no source positions (locations are table/row/column only); nested tables
+ * are read as the text of their cell; CSS (display:none, widths) is ignored.
+ */
+export function readHtmlBlocks(html: string, firstTable = 1): Block[] {
+  const $ = load(html)
+  const blocks: Block[] = []
+  let tableIndex = firstTable
+  const visit = (node: DomNode): void => {
+    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return
+    const name = node.name?.toLowerCase()
+    if (name === 'script' || name === 'style' || name === 'head' || name === 'title') return
+    if (name === 'table') {
+      blocks.push(readTable(node, tableIndex++))
+      return
+    }
+    if (name && PARAGRAPHS.has(name) && !containsTable(node)) {
+      const text = foldLines(textOf(node))
+      if (text) blocks.push({ type: 'paragraph', text, location: { page: null, table: null, row: null, column: null } })
+      return
+    }
+    for (const child of node.children ?? []) visit(child)
+  }
+  visit($.root()[0] as unknown as DomNode)
+  return blocks
+}
+
+/** The parts of a parsed HTML node that the walker uses. */
+interface DomNode {
+  type: string
+  name?: string
+  data?: string
+  attribs?: Record<string, string>
+  children?: DomNode[]
+}
+
+const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'caption', 'pre'])
+/** Elements whose content starts on a new line inside a cell. */
+const LINE_BREAKING = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol'])
+/** Elements printed apart from the word before them: footnote marks must not glue ("completezza10"). */
+const SPACED = new Set(['sup', 'sub', 'td', 'th'])
+
+function containsTable(node: DomNode): boolean {
+  return (node.children ?? []).some((child) => child.name?.toLowerCase() === 'table' || containsTable(child))
+}
+
+function elementChildren(node: DomNode, names: string[]): DomNode[] {
+  return (node.children ?? []).filter((child) => child.type === 'tag' && names.includes(child.name?.toLowerCase() ?? ''))
+}
+
+/** The rows of a table in order, looking through thead/tbody/tfoot but not into nested tables. */
+function rowsOf(table: DomNode): DomNode[] {
+  const rows: DomNode[] = []
+  for (const child of elementChildren(table, ['tr', 'thead', 'tbody', 'tfoot'])) {
+    if (child.name?.toLowerCase() === 'tr') rows.push(child)
+    else rows.push(...elementChildren(child, ['tr']))
+  }
+  return rows
+}
+
+function readTable(table: DomNode, index: number): Table {
+  const sourceRows = rowsOf(table).map((tr) =>
+    elementChildren(tr, ['td', 'th']).map((td) => ({
+      text: textOf(td),
+      rowSpan: span(td.attribs?.rowspan),
+      colSpan: span(td.attribs?.colspan),
+    })),
+  )
+  return layoutTable(sourceRows, (row, col) => ({ page: null, table: index, row: row + 1, column: col + 1 }), index, null, null)
+}
+
+function span(attribute: string | undefined): number {
+  const n = Number.parseInt(attribute ?? '1', 10)
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 1000) : 1
+}
+
+/** The visible text of a node: line breaks for block elements and <br>, spaces around <sup>. */
+function textOf(node: DomNode): string {
+  if (node.type === 'text') return node.data ?? ''
+  if (node.type !== 'tag') return ''
+  const name = node.name?.toLowerCase() ?? ''
+  if (name === 'br') return '\n'
+  if (name === 'script' || name === 'style') return ''
+  const inner = (node.children ?? []).map(textOf).join('')
+  if (LINE_BREAKING.has(name)) return `\n${inner}\n`
+  if (SPACED.has(name)) return ` ${inner} `
+  return inner
+}
+
+function foldLines(text: string): string {
+  return cleanCellText(text).replace(/\n/g, ' ')
+}

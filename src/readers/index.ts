@@ -1,0 +1,34 @@
+import type { Format, PlanDocument } from '../model/document.js'
+import { PerfplanError } from '../errors.js'
+import { sniffFormat } from './sniff.js'
+import { readHtml } from './html.js'
+import { readDocx } from './docx.js'
+import { readXlsx } from './xlsx.js'
+import { readPdf } from './pdf.js'
+
+/** One reader per format: bytes in, the document model out. */
+const READERS: Record<Format, (bytes: Uint8Array) => PlanDocument | Promise<PlanDocument>> = {
+  html: readHtml,
+  docx: readDocx,
+  xlsx: readXlsx,
+  pdf: readPdf,
+}
+
+/**
+ * Reads a file's bytes into the document model, choosing the reader from the bytes
+ * (never the extension). Throws UNREADABLE when the bytes are no format perfplan reads.
+ */
+export async function readDocument(bytes: Uint8Array): Promise<PlanDocument> {
+  const format = sniffFormat(bytes)
+  if (format === null) {
+    throw new PerfplanError(
+      'UNREADABLE',
+      bytes.length === 0
+        ? 'Il file è vuoto.'
+        : 'Il file non è un PDF, un documento Word (.docx), una cartella Excel (.xlsx) né una pagina HTML.',
+    )
+  }
+  return READERS[format](bytes)
+}
+
+export { sniffFormat }

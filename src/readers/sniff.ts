@@ -1,0 +1,46 @@
+import type { Format } from '../model/document.js'
+import { decodeHtml } from './encoding.js'
+
+/**
+ * Decides a file's format from its bytes: "%PDF-" for PDF; a zip whose entries name
+ * `word/` or `xl/` for .docx and .xlsx; markup (`<html`, `<table`, `<!doctype`) for HTML.
+ * Returns null when the bytes are none of these; the caller says so in one sentence.
+ */
+export function sniffFormat(bytes: Uint8Array): Format | null {
+  if (bytes.length === 0) return null
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024))
+  if (head.includes('%PDF-')) return 'pdf'
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    const names = zipEntryNames(bytes)
+    if (names.some((name) => name.startsWith('word/'))) return 'docx'
+    if (names.some((name) => name.startsWith('xl/'))) return 'xlsx'
+    return null
+  }
+  const text = decodeHtml(bytes.subarray(0, 4096)).text.trimStart().toLowerCase()
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body|table|meta)\b/.test(text)) return 'html'
+  if (/<table\b/.test(text)) return 'html'
+  return null
+}
+
+/** The entry names of a zip's central directory; empty when the directory is missing. */
+export function zipEntryNames(bytes: Uint8Array): string[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  // The end-of-central-directory record sits in the last 64 KiB (its comment may follow it).
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 65_557); at--) {
+    if (view.getUint32(at, true) !== 0x06054b50) continue
+    const count = view.getUint16(at + 10, true)
+    let entry = view.getUint32(at + 16, true)
+    const names: string[] = []
+    const latin1 = new TextDecoder('latin1')
+    for (let i = 0; i < count && entry + 46 <= bytes.length; i++) {
+      if (view.getUint32(entry, true) !== 0x02014b50) break
+      const nameLength = view.getUint16(entry + 28, true)
+      const extraLength = view.getUint16(entry + 30, true)
+      const commentLength = view.getUint16(entry + 32, true)
+      names.push(latin1.decode(bytes.subarray(entry + 46, entry + 46 + nameLength)))
+      entry += 46 + nameLength + extraLength + commentLength
+    }
+    return names
+  }
+  return []
+}

@@ -1,0 +1,98 @@
+import ExcelJS from 'exceljs'
+import { cleanCellText, type Block, type Cell, type PlanDocument } from '../model/document.js'
+import { PerfplanError } from '../errors.js'
+import { formatGeneral, formatNumber } from './xlsx-format.js'
+
+/**
+ * Reads a workbook: each visible sheet is one table (its "page" is the sheet's position),
+ * merged ranges become spans, and every cell gives the text the sheet displays, so
+ * "25%" stays a percentage and "#DIV/0!" stays visible. A formula gives its cached result.
+ *
+ * Limitations: number formats beyond General/fixed/percent/currency/accounting are shown
+ * as General; hidden sheets are skipped; drawings and text boxes are not read.
+ */
+export async function readXlsx(bytes: Uint8Array): Promise<PlanDocument> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
+  } catch (cause) {
+    throw new PerfplanError('UNREADABLE', 'Il file Excel è danneggiato: la cartella di lavoro non si legge.', { cause })
+  }
+  const blocks: Block[] = []
+  let tableIndex = 1
+  workbook.worksheets.forEach((sheet, position) => {
+    if (sheet.state !== 'visible') return
+    const table = readSheet(sheet, position + 1, tableIndex)
+    if (table.rows.some((row) => row.length > 0)) {
+      blocks.push(table)
+      tableIndex++
+    }
+  })
+  return { format: 'xlsx', pages: workbook.worksheets.length, blocks, findings: [] }
+}
+
+function readSheet(sheet: ExcelJS.Worksheet, page: number, index: number) {
+  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>()
+  for (const range of (sheet.model as { merges?: string[] }).merges ?? []) {
+    const [from = '', to = from] = range.split(':')
+    const a = sheet.getCell(from)
+    const b = sheet.getCell(to)
+    merges.set(a.address, { top: +a.row, left: +a.col, bottom: +b.row, right: +b.col })
+  }
+  const rowCount = sheet.actualRowCount === 0 ? 0 : sheet.rowCount
+  const columnCount = sheet.columnCount
+  const rows: Cell[][] = []
+  for (let r = 1; r <= rowCount; r++) {
+    const cells: Cell[] = []
+    for (let c = 1; c <= columnCount; c++) {
+      const cell = sheet.getCell(r, c)
+      if (cell.isMerged && cell.master.address !== cell.address) continue
+      const text = cleanCellText(displayText(cell))
+      const merge = merges.get(cell.address)
+      if (text === '' && !merge) continue
+      cells.push({
+        row: r - 1,
+        col: c - 1,
+        rowSpan: merge ? merge.bottom - merge.top + 1 : 1,
+        colSpan: merge ? merge.right - merge.left + 1 : 1,
+        text,
+        location: { page, table: index, row: r, column: c, cell: cell.address },
+      })
+    }
+    rows.push(cells)
+  }
+  return { type: 'table' as const, index, page, name: sheet.name, rows, columnCount }
+}
+
+type RichRun = { text: string; font?: { vertAlign?: string } }
+
+/** The text a cell shows: formatted numbers, cached formula results, errors, rich text. */
+function displayText(cell: ExcelJS.Cell): string {
+  return render(cell.value, cell.numFmt)
+}
+
+function render(value: unknown, numFmt: string | undefined): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') return formatNumber(value, numFmt)
+  if (typeof value === 'string') return value
+  if (typeof value === 'boolean') return value ? 'VERO' : 'FALSO'
+  if (value instanceof Date) return formatDate(value)
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>
+    if (Array.isArray(v.richText)) {
+      // A footnote mark (superscript run) is printed apart, never glued to its word.
+      return (v.richText as RichRun[])
+        .map((run) => (run.font?.vertAlign === 'superscript' || run.font?.vertAlign === 'subscript' ? ` ${run.text} ` : run.text))
+        .join('')
+    }
+    if (typeof v.error === 'string') return v.error
+    if ('formula' in v || 'sharedFormula' in v) return render(v.result, numFmt)
+    if ('text' in v) return render(v.text, numFmt)
+  }
+  return formatGeneral(Number(value))
+}
+
+function formatDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`
+}

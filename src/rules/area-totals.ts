@@ -1,0 +1,19 @@
+import type { AreaTotal, PlanRecord } from '../model/record.js'
+import { round4 } from '../values/number.js'
+
+/**
+ * The plan-level load of each area: how many objectives it contributes to and the sum of
+ * its absolute weights, in the order areas first appear.
+ */
+export function totalAreas(record: PlanRecord): AreaTotal[] {
+  const totals = new Map<string, AreaTotal>()
+  for (const objective of record.objectives) {
+    for (const area of objective.areas) {
+      const total = totals.get(area.area) ?? { area: area.area, label: area.label, objectives: 0, absoluteWeight: 0 }
+      total.objectives++
+      total.absoluteWeight = round4(total.absoluteWeight + (area.absoluteWeight ?? 0))
+      totals.set(area.area, total)
+    }
+  }
+  return [...totals.values()]
+}
