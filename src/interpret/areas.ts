@@ -1,6 +1,6 @@
 import type { Cell } from '../model/document.js'
 import type { AreaContribution } from '../model/record.js'
-import { asPercent, parseValue, type Value } from '../values/value.js'
+import { parseValue } from '../values/value.js'
 import { round4 } from '../values/number.js'
 import { foldWhitespace } from '../text/normalize.js'
 import type { ReadingContext } from './context.js'
@@ -98,9 +98,7 @@ export function readAreas(lines: Line[], path: string, objectiveId: string, cont
     }
     reportUnmapped(unmapped, objectiveId, context)
   }
-  const areas = drafts.map((draft, a) => toArea(draft, `${path}.areas[${a}]`, context))
-  interpretBareNumbers(areas, path, objectiveId, context)
-  return areas
+  return drafts.map((draft, a) => toArea(draft, `${path}.areas[${a}]`, context))
 }
 
 function toArea(draft: Draft, at: string, context: ReadingContext): AreaContribution {
@@ -113,35 +111,6 @@ function toArea(draft: Draft, at: string, context: ReadingContext): AreaContribu
     context.origin(`${at}.measures[${m}].expected`, expected?.cell, expected?.text)
   }
   return draft.row
-}
-
-/**
- * "esito atteso" columns hold percentages; a bare "1" among them is a percentage whose
- * format was lost (100%). It is read so, with a VALUE_INTERPRETED finding.
- */
-function interpretBareNumbers(areas: AreaContribution[], path: string, objectiveId: string, context: ReadingContext): void {
-  const values = areas.flatMap((area) => area.measures.map((measure) => measure.expected)).filter((v): v is Value => v !== null)
-  if (!values.some((value) => value.kind === 'percent')) return
-  areas.forEach((area, a) =>
-    area.measures.forEach((measure, m) => {
-      const reading = measure.expected ? asPercent(measure.expected) : null
-      if (!reading || !measure.expected) return
-      const at = `${path}.areas[${a}].measures[${m}].expected`
-      context.report('VALUE_INTERPRETED', 'info', {
-        objectiveId,
-        path: at,
-        message: `Il valore «${measure.expected.raw}» tra percentuali è letto come ${formatPercent(reading.value as number)}.`,
-        found: measure.expected.raw,
-        corrected: reading,
-        location: context.origins.get(at)?.location ?? null,
-      })
-      measure.expected = reading
-    }),
-  )
-}
-
-function formatPercent(fraction: number): string {
-  return `${String(round4(fraction * 100)).replace('.', ',')}%`
 }
 
 /** "25%" -> 25; "0,25" (a fraction) -> 25; "25" -> 25. */

@@ -3,7 +3,7 @@ import type { Cell } from '../model/document.js'
 import { foldWhitespace } from '../text/normalize.js'
 import type { ReadingContext } from './context.js'
 import { matchLabel, type LabelId } from './labels.js'
-import { headerOf, spanOf, type Line, type Span } from './lines.js'
+import type { Line } from './lines.js'
 import { kindOf, yearIn } from './kind.js'
 
 /** What the summary table ("Programmazione Obiettivi di Performance") gives. */
@@ -56,54 +56,43 @@ export function readSummary(title: Line[], header: Line, body: Line[], context: 
     })
   }
 
-  const columns: { id: LabelId; span: Span }[] = []
-  for (const cell of header.cells) {
-    const label = matchLabel(cell.text, HEADER_LABELS)
-    if (label) {
-      columns.push({ id: label.id, span: spanOf(cell) })
-      context.use(cell)
-    }
-  }
+  context.use(...header.cells.filter((cell) => matchLabel(cell.text, HEADER_LABELS)))
+  const roles = columnRoles(body)
   const rows: SummaryRow[] = []
   const rowCells: Cell[][] = []
   for (const line of body) {
     const row: SummaryRow = { rowLabel: '', code: null, kind: null, description: null, cdr: [], objectiveId: null }
-    const description: string[] = []
+    const path = `summary[${rows.length}]`
     for (const cell of line.cells) {
-      if (matchLabel(cell.text, ['summarySection'])) {
-        context.use(cell) // the vertical section title beside the rows
-        continue
-      }
-      const column = headerOf(cell, columns)
-      const path = `summary[${rows.length}]`
-      if (column?.id === 'summaryCode') {
-        row.code = codeOf(cell.text)
-        context.origin(`${path}.code`, cell)
-      } else if (column?.id === 'summaryCdr') {
-        row.cdr = listOf(cell.text)
-        context.origin(`${path}.cdr`, cell)
-      } else if (kindOf(cell.text) && row.kind === null) {
-        row.kind = foldWhitespace(cell.text)
-        context.origin(`${path}.kind`, cell)
-      } else if (row.rowLabel === '' && description.length === 0 && isRowLabel(cell.text)) {
-        row.rowLabel = cell.text.trim()
-        context.origin(`${path}.rowLabel`, cell)
-      } else {
-        description.push(cell.text)
-        context.origin(`${path}.description`, cell)
-      }
       context.use(cell)
+      switch (roles.get(cell.col)) {
+        case 'section':
+          break // the vertical section title beside the rows
+        case 'rowLabel':
+          row.rowLabel = foldWhitespace(cell.text)
+          context.origin(`${path}.rowLabel`, cell)
+          break
+        case 'kind':
+          row.kind = foldWhitespace(cell.text)
+          context.origin(`${path}.kind`, cell)
+          break
+        case 'code':
+          row.code = codeOf(cell.text)
+          context.origin(`${path}.code`, cell)
+          break
+        case 'cdr':
+          row.cdr = listOf(cell.text)
+          context.origin(`${path}.cdr`, cell)
+          break
+        default:
+          row.description = foldWhitespace([row.description ?? '', cell.text].join(' '))
+          context.origin(`${path}.description`, cell)
+      }
     }
-    if (description.length > 0) row.description = foldWhitespace(description.join(' '))
     rows.push(row)
     rowCells.push(line.cells)
   }
   return { plan, rows, rowCells }
-}
-
-/** A row label as printed at the left of a summary row: "a", "c", "12", "1.2". */
-function isRowLabel(text: string): boolean {
-  return /^[\p{L}\d]{1,3}([.)]\d{0,2})?\.?$/u.test(text.trim())
 }
 
 /** "A." -> "A"; underlines and trailing dots are how templates print codes. */
@@ -118,4 +107,43 @@ export function listOf(text: string): string[] {
     .split(/[\n;,]+/)
     .map((part) => foldWhitespace(part))
     .filter((part) => part !== '')
+}
+
+type Role = 'section' | 'rowLabel' | 'kind' | 'code' | 'description' | 'cdr'
+
+/**
+ * What each grid column of the summary holds, judged by its content: templates print the
+ * header row off by a column (the seed's "Cod." stands over the descriptions), so the
+ * header only tells that this is the summary. Left to right: the row label (a short token),
+ * the kind ("Obiettivo P. Organizzativa"), the description (long text), the code (a short
+ * token after the description), the involved CdR (what follows).
+ */
+function columnRoles(body: Line[]): Map<number, Role> {
+  const texts = new Map<number, string[]>()
+  for (const line of body) for (const cell of line.cells) texts.set(cell.col, [...(texts.get(cell.col) ?? []), cell.text])
+  const roles = new Map<number, Role>()
+  let seenDescription = false
+  for (const col of [...texts.keys()].sort((a, b) => a - b)) {
+    const values = texts.get(col) ?? []
+    const all = (test: (text: string) => boolean) => values.every(test)
+    let role: Role
+    if (all((text) => matchLabel(text, ['summarySection']) !== null)) role = 'section'
+    else if (all((text) => kindOf(text) !== null)) role = 'kind'
+    else if (all(isShortToken)) role = seenDescription || [...roles.values()].includes('rowLabel') ? 'code' : 'rowLabel'
+    else if (!seenDescription && averageWords(values) >= 3) role = 'description'
+    else role = seenDescription ? 'cdr' : 'description'
+    if (role === 'description') seenDescription = true
+    if (role === 'code' && [...roles.values()].includes('code')) role = 'cdr'
+    roles.set(col, role)
+  }
+  return roles
+}
+
+/** A row label or code as printed: "a", "12", "A.", "1.2", "OB1". */
+function isShortToken(text: string): boolean {
+  return /^[\p{L}\d]{1,3}([.)]\d{0,2})?[.)]?$/u.test(text.trim())
+}
+
+function averageWords(values: string[]): number {
+  return values.reduce((sum, text) => sum + text.split(/\s+/).length, 0) / Math.max(1, values.length)
 }

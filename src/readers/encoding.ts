@@ -28,5 +28,21 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
 }
 
 function decode(bytes: Uint8Array, encoding: string): { text: string; encoding: string } {
+  if (encoding === 'windows-1252' || encoding === 'cp1252') return { text: decodeWindows1252(bytes), encoding: 'windows-1252' }
   return { text: new TextDecoder(encoding).decode(bytes), encoding }
+}
+
+/**
+ * The characters windows-1252 puts at 0x80-0x9F ("€", "–", "’", ...). Node's TextDecoder
+ * reads that label as ISO-8859-1 and would turn them into control characters.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = ''
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192)
+    text += String.fromCharCode(...chunk.map((b) => b)).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c)
+  }
+  return text
 }
