@@ -28,6 +28,7 @@ export function readIndicators(header: Line, body: Line[], path: string, objecti
     const field = year ? 'baseline' : label ? FIELD[label.id as keyof typeof FIELD] ?? null : null
     columns.push({ span: spanOf(cell), field, year })
     if (field) context.use(cell)
+    if (year) context.origin(`${path}.baselineYears.${year}`, cell)
   }
   const years = columns.filter((column) => column.year).map((column) => column.year as string)
   const indicators: Indicator[] = []

@@ -68,6 +68,8 @@ type RichRun = { text: string; font?: { vertAlign?: string } }
 
 /** The text a cell shows: formatted numbers, cached formula results, errors, rich text. */
 function displayText(cell: ExcelJS.Cell): string {
+  // `cell.result`, not `cell.value.result`: exceljs drops a cached result of 0 from the latter.
+  if (cell.type === ExcelJS.ValueType.Formula) return render(cell.result, cell.numFmt)
   return render(cell.value, cell.numFmt)
 }
 
