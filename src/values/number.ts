@@ -33,7 +33,7 @@ export function parseNumber(text: string): number | null {
   } else normalised = body
   if (!/^\d*\.?\d+$|^\d+\.?$/.test(normalised)) return null
   const value = sign * Number(normalised)
-  return Number.isFinite(value) ? value : null
+  return Number.isFinite(value) ? value + 0 : null // + 0 turns -0 into 0
 }
 
 function groupedCorrectly(integerPart: string, group: string): boolean {
