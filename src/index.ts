@@ -1,5 +1,5 @@
 /** perfplan as a library: the same import the command line runs. */
-export { importFile, importBytes, type ImportOptions, type ImportResult } from './pipeline.js'
+export { importFile, importBytes, reconcile, type ImportOptions, type ImportResult } from './pipeline.js'
 export { runBatch, type BatchOptions, type BatchResult, type FileResult } from './batch/run.js'
 export { collectInputs, type Input } from './batch/inputs.js'
 export { readDocument, sniffFormat } from './readers/index.js'

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { PlanDocument } from './model/document.js'
-import { compareFindings } from './model/finding.js'
+import { compareFindings, type Finding } from './model/finding.js'
+import type { Origin } from './interpret/context.js'
 import { PlanRecordSchema, SCHEMA_VERSION, type PlanRecord } from './model/record.js'
 import { readDocument } from './readers/index.js'
 import { interpretDocument } from './interpret/index.js'
@@ -21,6 +22,8 @@ export interface ImportOptions {
 export interface ImportResult {
   record: PlanRecord
   document: PlanDocument
+  /** Where each field was read (JSON path -> location and printed text). */
+  origins: ReadonlyMap<string, Origin>
 }
 
 /** Imports one plan file: read, interpret, reconcile, validate. */
@@ -50,12 +53,18 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     areas: [],
     findings: [],
   }
-  const ruleFindings = runRules(record, {
-    origins: reading.origins,
-    scheme: options.scheme ?? DEFAULT_SCHEME,
-    areas: options.areas ?? DEFAULT_AREAS,
-  })
-  record.areas = totalAreas(record)
+  const ruleFindings = reconcile(record, reading.origins, options)
   record.findings = [...document.findings, ...reading.findings, ...ruleFindings].sort(compareFindings)
-  return { record: PlanRecordSchema.parse(record) as PlanRecord, document }
+  return { record: PlanRecordSchema.parse(record) as PlanRecord, document, origins: reading.origins }
+}
+
+/**
+ * Runs the reconciliation rules on a record (correcting it in place) and totals its areas.
+ * Returns the rules' findings. Running it again on its own result changes nothing.
+ */
+export function reconcile(record: PlanRecord, origins: ReadonlyMap<string, Origin>, options: Omit<ImportOptions, 'name'> = {}): Finding[] {
+  const areas = options.areas ?? DEFAULT_AREAS
+  const findings = runRules(record, { origins, scheme: options.scheme ?? DEFAULT_SCHEME, areas })
+  record.areas = totalAreas(record, areas)
+  return findings
 }

@@ -20,7 +20,7 @@ const missions = catalogue as MissionEntry[]
 
 /** Splits "0.1 Servizi istituzionali..." into its printed code and name. */
 function splitCode(text: string): { printed: string; digits: string; name: string } | null {
-  const m = /^\s*(?:missione|programma|miss\.?|prog\.?)?\s*(\d{1,2}(?:[.,]\d{1,2})?|\d{4})\s*[-–.:)]?\s*(.*)$/is.exec(text)
+  const m = /^\s*(?:missione|programma|miss\.?|prog\.?)?\s*(\d{4}|\d{1,2}(?:[.,]\d{1,2})?)(?!\d)\s*[-–.:)]?\s*(.*)$/is.exec(text)
   if (!m?.[1]) return null
   return { printed: m[1], digits: m[1].replace(/\D/g, ''), name: (m[2] ?? '').replace(/\s+/g, ' ').trim() }
 }
