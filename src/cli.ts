@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
             return []
           }
           const { emitWorkbook } = await import('./emit/workbook.js')
-          return [{ extension: '.xlsx', bytes: await emitWorkbook(result.record) }]
+          return [{ extension: '.xlsx', bytes: await emitWorkbook(result.record, options) }]
         },
         onFileDone: (file, done, total) => {
           if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K[${done}/${total}] ${file.status === 'ok' ? 'ok    ' : 'FAILED'} ${file.file}`)

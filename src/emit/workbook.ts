@@ -1,9 +1,69 @@
 import ExcelJS from 'exceljs'
 import type { PlanRecord } from '../model/record.js'
+import type { Finding } from '../model/finding.js'
+import { DEFAULT_SCHEME, type WeightingScheme } from '../settings/scheme.js'
+import { DEFAULT_AREAS, type AreaRegistry } from '../settings/areas.js'
+import { CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, sheetName } from './workbook/cells.js'
+import { writeCardSheet } from './workbook/card-sheet.js'
+import { writeSummarySheet } from './workbook/summary-sheet.js'
+import { show, writeAreasSheet, writeFindingsSheet, writeIndicatorsSheet } from './workbook/report-sheets.js'
+import { fixZipDates } from './zip-dates.js'
 
-/** The corrected workbook of a plan. */
-export async function emitWorkbook(record: PlanRecord): Promise<Uint8Array> {
+/** Document dates are fixed: the same record always gives the same bytes. */
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1))
+
+/**
+ * The corrected workbook of a plan: «Riepilogo», one card sheet per objective laid out like
+ * the comune's own, «Aree», «Indicatori» and «Rilievi». Every corrected cell is green with a
+ * comment giving the original value and the rule; cells in doubt are yellow (red for errors).
+ * perfplan reads it back like any plan.
+ */
+export async function emitWorkbook(record: PlanRecord, options: { scheme?: WeightingScheme; areas?: AreaRegistry } = {}): Promise<Uint8Array> {
+  const scheme = options.scheme ?? DEFAULT_SCHEME
+  const registry = options.areas ?? DEFAULT_AREAS
   const workbook = new ExcelJS.Workbook()
-  workbook.addWorksheet('Riepilogo').addRow([record.plan.title ?? ''])
-  return new Uint8Array(await workbook.xlsx.writeBuffer())
+  workbook.creator = 'perfplan'
+  workbook.lastModifiedBy = 'perfplan'
+  workbook.created = FIXED_DATE
+  workbook.modified = FIXED_DATE
+  workbook.title = record.plan.title ?? record.source.file
+
+  const cells = new CellIndex()
+  const taken = new Set<string>(['riepilogo', 'aree', 'indicatori', 'rilievi'])
+  const summary = workbook.addWorksheet('Riepilogo')
+  const cards = new Map<string, { name: string; score: string }>()
+  record.objectives.forEach((objective, i) => {
+    const name = sheetName(`Obiettivo ${objective.id}`, taken)
+    const { score } = writeCardSheet(workbook.addWorksheet(name), record, i, scheme, cells)
+    if (!cards.has(objective.id)) cards.set(objective.id, { name, score })
+  })
+  writeSummarySheet(summary, record, cards, registry, cells)
+  writeAreasSheet(workbook.addWorksheet('Aree'), record, cells, registry)
+  writeIndicatorsSheet(workbook.addWorksheet('Indicatori'), record)
+  writeFindingsSheet(workbook.addWorksheet('Rilievi'), record)
+  annotate(record.findings, cells)
+
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
+  return fixZipDates(bytes)
+}
+
+/** Colours each cell a finding points at and puts the findings in its comment. */
+function annotate(findings: readonly Finding[], cells: CellIndex): void {
+  const notes = new Map<ExcelJS.Cell, { lines: string[]; mark: number }>()
+  for (const finding of findings) {
+    const cell = finding.path ? cells.find(finding.path) : null
+    if (!cell) continue
+    const original = finding.found === null ? '' : ` Valore originale: ${show(finding.found)}.`
+    const note = notes.get(cell) ?? { lines: [], mark: 0 }
+    note.lines.push(`${finding.rule} (${finding.severity}): ${finding.message}${original}`)
+    // The strongest mark wins: corrected (3) over error (2) over warning (1).
+    note.mark = Math.max(note.mark, finding.corrected !== null ? 3 : finding.severity === 'error' ? 2 : finding.severity === 'warning' ? 1 : 0)
+    notes.set(cell, note)
+  }
+  const fills = [null, DOUBT_FILL, ERROR_FILL, CORRECTED_FILL]
+  for (const [cell, { lines, mark }] of notes) {
+    cell.note = lines.join('\n')
+    const fill = fills[mark]
+    if (fill) cell.fill = fill
+  }
 }

@@ -6,6 +6,13 @@ import { linesOf, type Line } from './lines.js'
 import { isPlanTitle, isSummaryHeader, readSummary } from './summary.js'
 import { isCardStart, readCard } from './card.js'
 import { linkSummary } from './link.js'
+import { matchLabel } from './labels.js'
+
+/** A table titled as none of the plan's ("AREE", "RILIEVI"): it ends the card before it. */
+function isOtherTable(line: Line): boolean {
+  const first = line.cells[0]
+  return line.cells.length === 1 && first !== undefined && matchLabel(first.text, ['otherTable']) !== null
+}
 
 /** What interpretation gives: the record's content, where each field was read, and findings. */
 export interface Interpretation {
@@ -31,7 +38,16 @@ export function interpretDocument(document: PlanDocument): Interpretation {
   const cards: Line[][] = []
   let state: 'outside' | 'title' | 'summary' | 'card' = 'outside'
   let previous: Line | undefined
+  let skippedTable: number | null = null
   for (const line of linesOf(document)) {
+    if (previous?.table !== line.table && isOtherTable(line)) {
+      skippedTable = line.table // a table that is not part of the plan, and ends the card before it
+      state = 'outside'
+    }
+    if (line.table === skippedTable) {
+      previous = line
+      continue
+    }
     if (isCardStart(line, previous)) {
       cards.push([line])
       state = 'card'

@@ -14,7 +14,11 @@ export const LABELS = {
   summaryDescription: { variants: ['descrizione', 'descrizione obiettivo', 'obiettivo'], prefix: false },
   summaryCode: { variants: ['cod', 'codice', 'cod obiettivo', 'codice obiettivo'], prefix: false },
   summaryCdr: { variants: ['cdr coinvolti', 'centri di responsabilita coinvolti', 'cdr', 'settori coinvolti'], prefix: false },
+  summaryRowLabel: { variants: ['n', 'n.', 'riga', 'n riga'], prefix: false },
+  summaryKind: { variants: ['tipo', 'tipologia', 'tipo obiettivo'], prefix: false },
   summarySection: { variants: ['definizione degli obiettivi di performance organizzativa', 'definizione degli obiettivi di performance individuale', 'definizione degli obiettivi di performance'], prefix: false },
+  /** Title of a table that is not part of a plan card (the report sheets of a corrected workbook). */
+  otherTable: { variants: ['aree', 'indicatori', 'rilievi'], prefix: false },
   // Card header ("scheda obiettivo")
   cardHeader: { variants: ["obiettivo dell'organo politico amministrativo", "obiettivi dell'organo politico amministrativo", 'scheda obiettivo'], prefix: true },
   cardKind: { variants: ['performance organizzativa', 'performance individuale'], prefix: false },

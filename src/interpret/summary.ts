@@ -15,7 +15,7 @@ export interface SummaryReading {
 }
 
 const TITLE_LABELS: LabelId[] = ['planTitle', 'comune', 'unit']
-const HEADER_LABELS: LabelId[] = ['summaryDescription', 'summaryCode', 'summaryCdr']
+const HEADER_LABELS: LabelId[] = ['summaryDescription', 'summaryCode', 'summaryCdr', 'summaryRowLabel', 'summaryKind']
 
 /** True when a line is the summary's column header ("Descrizione", "Cod.", "CdR Coinvolti"). */
 export function isSummaryHeader(line: Line): boolean {
@@ -23,9 +23,9 @@ export function isSummaryHeader(line: Line): boolean {
   return ids.has('summaryCode') && (ids.has('summaryDescription') || ids.has('summaryCdr'))
 }
 
-/** True when a line carries the plan's title block ("Comune di:", "Programmazione ... 2024"). */
+/** True when a line carries the plan's title block ("Comune di:", "Programmazione ... 2024", "Unità Organizzativa"). */
 export function isPlanTitle(line: Line): boolean {
-  return line.cells.some((cell) => matchLabel(cell.text, ['planTitle'])?.id === 'planTitle')
+  return line.cells.some((cell) => matchLabel(cell.text, TITLE_LABELS) !== null)
 }
 
 /**
@@ -56,8 +56,11 @@ export function readSummary(title: Line[], header: Line, body: Line[], context: 
     })
   }
 
-  context.use(...header.cells.filter((cell) => matchLabel(cell.text, HEADER_LABELS)))
-  const roles = columnRoles(body)
+  context.use(...header.cells)
+  // Columns headed by something else than the summary's labels ("Esito Pesatura", an area,
+  // "Stato" in a corrected workbook) are derived values, not part of the printed summary.
+  const derived = new Set(header.cells.filter((cell) => !matchLabel(cell.text, HEADER_LABELS)).map((cell) => cell.col))
+  const roles = columnRoles(body.map((line) => ({ ...line, cells: line.cells.filter((cell) => !derived.has(cell.col)) })))
   const rows: SummaryRow[] = []
   const rowCells: Cell[][] = []
   for (const line of body) {
@@ -65,7 +68,8 @@ export function readSummary(title: Line[], header: Line, body: Line[], context: 
     const path = `summary[${rows.length}]`
     for (const cell of line.cells) {
       context.use(cell)
-      switch (roles.get(cell.col)) {
+      switch (derived.has(cell.col) ? 'derived' : roles.get(cell.col)) {
+        case 'derived':
         case 'section':
           break // the vertical section title beside the rows
         case 'rowLabel':

@@ -34,17 +34,20 @@ export function readWeighting(lines: Line[], path: string, objectiveId: string, 
   const ratingColumns: { rating: Rating; span: Span }[] = []
   let scoreLabel: Cell | null = null
   for (const line of lines) {
+    const ratingCells: { rating: Rating; cell: Cell }[] = []
     for (const cell of line.cells) {
       const label = matchLabel(cell.text, [...(Object.keys(RATING_LABELS) as LabelId[]), ...NOISE, 'score'])
       if (!label) continue
       context.use(cell)
-      if (label.id in RATING_LABELS) ratingColumns.push({ rating: RATING_LABELS[label.id as keyof typeof RATING_LABELS], span: spanOf(cell) })
+      if (label.id in RATING_LABELS) ratingCells.push({ rating: RATING_LABELS[label.id as keyof typeof RATING_LABELS], cell })
       if (label.id === 'score') {
         scoreLabel = cell
         const score = parseNumber(label.rest)
         if (score !== null) setScore(weighting, score, cell, label.rest, path, context)
       }
     }
+    // Alto / Medio / Basso together in one line are the header of the mark columns.
+    if (new Set(ratingCells.map((r) => r.rating)).size >= 2) ratingColumns.push(...ratingCells.map((r) => ({ rating: r.rating, span: spanOf(r.cell) })))
   }
   for (const line of lines) {
     const criterionCell = line.cells.find((cell) => matchLabel(cell.text, CRITERION_LABELS))
@@ -52,16 +55,24 @@ export function readWeighting(lines: Line[], path: string, objectiveId: string, 
     const criterion = matchLabel(criterionCell.text, CRITERION_LABELS)?.id as Criterion
     context.use(criterionCell)
     const marks = line.cells.filter((cell) => MARK.test(cell.text.trim()))
+    const words = line.cells.flatMap((cell) => {
+      const label = matchLabel(cell.text, Object.keys(RATING_LABELS) as LabelId[])
+      return label ? [RATING_LABELS[label.id as keyof typeof RATING_LABELS]] : []
+    })
     const ratings = new Set<Rating>()
     for (const mark of marks) {
       const column = ratingColumns.find((c) => overlap(spanOf(mark), c.span) > 0)
       if (column) ratings.add(column.rating)
       context.use(mark)
     }
+    // A rating written as a word beside its criterion ("Importanza | Alto"); the three
+    // words together are the header sharing the criterion's row, which leaves it unmarked.
+    if (marks.length === 0 && words.length === 1) ratings.add(words[0] as Rating)
     const only = ratings.size === 1 ? [...ratings][0] : undefined
     weighting[criterion] = only ?? null
     // The origin keeps the marks as printed: "" (none), "x", "x x" (two marks).
-    context.origin(`${path}.weighting.${criterion}`, criterionCell, marks.map((mark) => mark.text.trim()).join(' '))
+    const printed = marks.length > 0 || words.length !== 1 ? marks.map((mark) => mark.text.trim()).join(' ') : (words[0] as string)
+    context.origin(`${path}.weighting.${criterion}`, criterionCell, printed)
   }
   if (scoreLabel && weighting.declaredScore === null) {
     // The score printed under its label, in a later line of the block.

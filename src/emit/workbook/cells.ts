@@ -1,0 +1,94 @@
+import type ExcelJS from 'exceljs'
+import type { Value } from '../../values/value.js'
+
+/** Where each record path was written: "objectives[0].weighting.score" -> sheet and cell. */
+export class CellIndex {
+  private readonly cells = new Map<string, ExcelJS.Cell>()
+
+  set(path: string, cell: ExcelJS.Cell): void {
+    if (!this.cells.has(path)) this.cells.set(path, cell)
+  }
+
+  /** The cell of a path, or of its nearest parent path that was written. */
+  find(path: string): ExcelJS.Cell | null {
+    let at = path
+    for (;;) {
+      const cell = this.cells.get(at)
+      if (cell) return cell
+      const parent = at.replace(/(\.[^.[\]]+|\[\d+\])$/, '')
+      if (parent === at || parent === '') return null
+      at = parent
+    }
+  }
+}
+
+export const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } }
+export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN }
+export const LABEL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF3' } }
+/** Cells perfplan corrected. */
+export const CORRECTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } }
+/** Cells in doubt: a warning or an error that could not be corrected. */
+export const DOUBT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } }
+export const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } }
+
+export const EURO = '"€" #,##0.00'
+
+/** A label cell: bold, shaded, bordered, wrapped. */
+export function label(cell: ExcelJS.Cell, text: string): ExcelJS.Cell {
+  cell.value = text
+  cell.font = { bold: true }
+  cell.fill = LABEL_FILL
+  cell.border = BORDER
+  cell.alignment = { vertical: 'middle', wrapText: true }
+  return cell
+}
+
+/** A value cell: bordered, wrapped text. */
+export function text(cell: ExcelJS.Cell, value: string | null): ExcelJS.Cell {
+  cell.value = value ?? null
+  cell.border = BORDER
+  cell.alignment = { vertical: 'top', wrapText: true }
+  return cell
+}
+
+/** A number, with a format. */
+export function number(cell: ExcelJS.Cell, value: number | null, numFmt?: string): ExcelJS.Cell {
+  cell.value = value
+  cell.border = BORDER
+  cell.alignment = { vertical: 'top', horizontal: 'right' }
+  if (numFmt) cell.numFmt = numFmt
+  return cell
+}
+
+/** A formula with its cached result, so the file shows values before Excel recalculates. */
+export function formula(cell: ExcelJS.Cell, expression: string, result: number | string | null, numFmt?: string): ExcelJS.Cell {
+  cell.value = { formula: expression, result: result ?? '' } as ExcelJS.CellFormulaValue
+  cell.border = BORDER
+  cell.alignment = { vertical: 'top', horizontal: 'right' }
+  if (numFmt) cell.numFmt = numFmt
+  return cell
+}
+
+/** A percentage format showing as many decimals as the fraction needs (0%, 0.5% ...). */
+export function percentFormat(fraction: number): string {
+  const decimals = Math.min(2, (String(Math.round(fraction * 1e6) / 1e4).split('.')[1] ?? '').length)
+  return decimals === 0 ? '0%' : `0.${'0'.repeat(decimals)}%`
+}
+
+/** Writes a typed value so that it prints as it did: percentages and amounts as formatted numbers, the rest as its text. */
+export function typed(cell: ExcelJS.Cell, value: Value | null): ExcelJS.Cell {
+  if (value === null) return text(cell, null)
+  if (value.kind === 'percent' && typeof value.value === 'number') return number(cell, value.value, percentFormat(value.value))
+  if (value.kind === 'currency' && typeof value.value === 'number') return number(cell, value.value, EURO)
+  if (value.kind === 'number' && typeof value.value === 'number' && value.raw !== '') return number(cell, value.value)
+  return text(cell, value.raw)
+}
+
+/** Excel's limits on sheet names: 31 characters, none of []:*?/\ . */
+export function sheetName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, '-').slice(0, 28)
+  let candidate = base
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base} (${n})`
+  taken.add(candidate.toLowerCase())
+  return candidate
+}

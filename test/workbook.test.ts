@@ -1,0 +1,112 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { emitWorkbook } from '../src/emit/workbook.js'
+import { importBytes } from '../src/pipeline.js'
+import type { PlanRecord } from '../src/model/record.js'
+import { show } from '../src/emit/workbook/report-sheets.js'
+import { imported } from './helpers/fixtures.js'
+
+const PLANS = ['plans/seed-2024/programmazione-2024.xlsx', 'plans/montevecchio-2025/piano-performance-2025.xlsx'] as const
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
+  return workbook
+}
+
+/**
+ * What reading the corrected workbook back must give: the reconciled objectives, except
+ * that the corrected cells now print the corrected values, so "as printed" fields (the
+ * declared score and weights, a value's raw text) are the corrected ones.
+ */
+function asReprinted(record: PlanRecord): PlanRecord['objectives'] {
+  const objectives = structuredClone(record.objectives)
+  for (const objective of objectives) {
+    objective.weighting.declaredScore = objective.weighting.score
+    for (const area of objective.areas) {
+      if (area.declaredAbsoluteWeight !== null) area.declaredAbsoluteWeight = area.absoluteWeight
+      for (const measure of area.measures) if (measure.expected?.kind === 'percent') measure.expected.raw = show(measure.expected) as string
+    }
+  }
+  return objectives
+}
+
+describe.each(PLANS)('the corrected workbook of %s', (file) => {
+  it('reads back to the reconciled objectives, with only the errors no rule can correct left', async () => {
+    const { record } = await imported(file)
+    const { record: back } = await importBytes(await emitWorkbook(record), { name: 'corrected.xlsx' })
+    expect(back.objectives).toEqual(asReprinted(record))
+    expect(back.plan).toEqual(record.plan)
+    expect(back.summary).toEqual(record.summary)
+    expect(back.areas).toEqual(record.areas)
+    // CARD_MISSING (a card cannot be invented) and CONTRIBUTION_SUM with every % printed
+    // (rules.md: no correction) stay errors; every corrected error is gone.
+    const errors = back.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.path}`)
+    expect(errors).toEqual(file.includes('seed') ? ['CARD_MISSING summary[2].description'] : ['CONTRIBUTION_SUM objectives[1].areas'])
+  })
+
+  it('is byte-identical when written twice', async () => {
+    const { record } = await imported(file)
+    const first = await emitWorkbook(record)
+    await new Promise((resolve) => setTimeout(resolve, 2100)) // zip times have a 2-second grain
+    const second = await emitWorkbook(record)
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true)
+  })
+
+  it('lists every finding in «Rilievi», one row each under a frozen, filtered header', async () => {
+    const { record } = await imported(file)
+    const sheet = (await load(await emitWorkbook(record))).getWorksheet('Rilievi')
+    expect(sheet?.actualRowCount).toBe(2 + record.findings.length)
+    expect(sheet?.getRow(2).values).toEqual([
+      undefined, 'Regola', 'Gravità', 'Obiettivo', 'Messaggio', 'Trovato', 'Corretto', 'Pagina', 'Tabella', 'Riga', 'Colonna', 'Cella', 'Percorso',
+    ])
+    expect(sheet?.getCell('A3').value).toBe(record.findings[0]?.rule)
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+    expect(sheet?.autoFilter).toBe(`A2:L${2 + record.findings.length}`)
+  })
+})
+
+describe('the corrected workbook of the Montevecchio plan', () => {
+  it('computes peso assoluto and the absorption index with formulas, cached values included', async () => {
+    const { record } = await imported('plans/montevecchio-2025/piano-performance-2025.xlsx')
+    const workbook = await load(await emitWorkbook(record))
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Riepilogo', 'Obiettivo 1', 'Obiettivo 2', 'Obiettivo 3', 'Obiettivo 4', 'Obiettivo 5', 'Obiettivo 6', 'Aree', 'Indicatori', 'Rilievi',
+    ])
+    const card = workbook.getWorksheet('Obiettivo 3') as ExcelJS.Worksheet
+    // Three indicators: «PESO OBIETTIVO» at row 12, the score at D13, the areas from row 20.
+    expect(card.getCell('A12').value).toBe('PESO OBIETTIVO')
+    expect(card.getCell('D13').value).toEqual({
+      formula:
+        'IF(C13="Alto",5,IF(C13="Medio",3,IF(C13="Basso",1,0)))+IF(C14="Alto",5,IF(C14="Medio",3,IF(C14="Basso",1,0)))+' +
+        'IF(C15="Alto",5,IF(C15="Medio",3,IF(C15="Basso",1,0)))+IF(C16="Alto",1,IF(C16="Medio",3,IF(C16="Basso",5,0)))',
+      result: 16,
+    })
+    expect(card.getCell('A17').value).toBe('RISORSE ASSEGNATE AL PROGRAMMA')
+    expect(card.getCell('G17').value).toEqual({ formula: 'IFERROR(D17/B17,"")', result: 0.3 })
+    expect(card.getCell('A20').value).toBe('Area Tecnica')
+    expect(card.getCell('C20').value).toEqual({ formula: '$D$13*B20', result: 8 })
+    expect(card.getCell('C13').dataValidation).toMatchObject({ type: 'list', formulae: ['"Alto,Medio,Basso"'] })
+  })
+
+  it('marks a corrected cell in green with a comment giving the original value and the rule', async () => {
+    const { record } = await imported('plans/montevecchio-2025/piano-performance-2025.xlsx')
+    const card = (await load(await emitWorkbook(record))).getWorksheet('Obiettivo 3') as ExcelJS.Worksheet
+    const weight = card.getCell('C20')
+    expect(weight.note).toBe('ABSOLUTE_WEIGHT_MISMATCH (error): Il peso assoluto di «Area Tecnica» è 7, ma 16 × 50% dà 8. Valore originale: 7.')
+    expect(weight.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } })
+    // A doubt that no rule corrects: the area no registry knows, in yellow.
+    const unknown = (await load(await emitWorkbook(record))).getWorksheet('Obiettivo 5')?.getCell('A24')
+    expect(unknown?.value).toBe('Ufficio Cultura e Turismo')
+    expect(unknown?.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } })
+  })
+
+  it('totals the absolute weights per area and per objective in «Aree»', async () => {
+    const { record } = await imported('plans/montevecchio-2025/piano-performance-2025.xlsx')
+    const sheet = (await load(await emitWorkbook(record))).getWorksheet('Aree') as ExcelJS.Worksheet
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Obiettivo', 'Titolo', 'TECNICO', 'AMMINISTRATIVO', 'FINANZIARIO', 'DEMOGRAFICO', 'VIGILANZA', 'Ufficio Cultura e Turismo', 'Totale'])
+    expect(sheet.getCell('C5').value).toEqual({ formula: "'Obiettivo 3'!C20", result: 8 })
+    expect(sheet.getCell('I5').value).toEqual({ formula: 'SUM(C5:H5)', result: 16 })
+    expect(sheet.getCell('C9').value).toEqual({ formula: 'SUM(C3:C8)', result: 20.2 })
+  })
+})
