@@ -23,7 +23,7 @@ describe.each(FILES)('Montevecchio 2025, a plan with injected faults (%s)', (fil
       'ABSOLUTE_WEIGHT_MISMATCH 4 objectives[3].areas[3].absoluteWeight 2.7 -> 2.4',
       'ABSOLUTE_WEIGHT_MISMATCH 4 objectives[3].areas[4].absoluteWeight 2.7 -> 2.4',
       // card 5: an area no registry knows
-      'AREA_UNKNOWN 5 objectives[4].areas[5].area "Ufficio Cultura e Turismo" -> "ufficio-cultura-e-turismo"',
+      'AREA_UNKNOWN 5 objectives[4].areas[5].area "Ufficio Cultura e Turismo" -> null',
       // card 6: Complessità's mark lost, 14 = 5 + 3 + ? + 3
       'RATING_INFERRED 6 objectives[5].weighting.complessita null -> "medio"',
     ])

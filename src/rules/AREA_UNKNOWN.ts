@@ -3,7 +3,8 @@ import { defineRule, type RuleReport } from './define.js'
 
 /**
  * An «Area/Settore» that matches no canonical area (nor the comune's `--areas` file): it
- * keeps an id made from its label; a reviewer should map it or add it to the areas file.
+ * keeps the id made from its label when it was read (nothing is corrected); a reviewer
+ * should map it or add it to the areas file.
  */
 export default defineRule({
   code: 'AREA_UNKNOWN',
@@ -18,7 +19,6 @@ export default defineRule({
           path: `objectives[${i}].areas[${a}].area`,
           message: `L'area «${area.label}» non corrisponde a nessuna area nota: si usa l'identificativo «${area.area}».`,
           found: area.label,
-          corrected: area.area,
         })
       }),
     )
