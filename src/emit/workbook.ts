@@ -3,7 +3,7 @@ import type { PlanRecord } from '../model/record.js'
 import type { Finding } from '../model/finding.js'
 import { DEFAULT_SCHEME, type WeightingScheme } from '../settings/scheme.js'
 import { DEFAULT_AREAS, type AreaRegistry } from '../settings/areas.js'
-import { CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, sheetName } from './workbook/cells.js'
+import { CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, fitRowHeights, sheetName } from './workbook/cells.js'
 import { writeCardSheet } from './workbook/card-sheet.js'
 import { writeSummarySheet } from './workbook/summary-sheet.js'
 import { show, writeAreasSheet, writeFindingsSheet, writeIndicatorsSheet } from './workbook/report-sheets.js'
@@ -42,6 +42,7 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
   writeIndicatorsSheet(workbook.addWorksheet('Indicatori'), record)
   writeFindingsSheet(workbook.addWorksheet('Rilievi'), record)
   annotate(record.findings, cells)
+  workbook.worksheets.forEach(fitRowHeights)
 
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
   return fixZipDates(bytes)

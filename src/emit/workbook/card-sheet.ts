@@ -5,7 +5,7 @@ import type { WeightingScheme } from '../../settings/scheme.js'
 import { pointsFor } from '../../settings/scheme.js'
 import { CellIndex, EURO, formula, label, number, percentFormat, text, typed } from './cells.js'
 
-const WIDTHS = [24, 30, 34, 30, 12, 12, 12, 12]
+const WIDTHS = [24, 30, 34, 30, 28, 12, 12, 12]
 const LAST = 'H'
 const RATING_WORD = { alto: 'Alto', medio: 'Medio', basso: 'Basso' } as const
 const CRITERION_LABEL = {
@@ -64,7 +64,6 @@ export function writeCardSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ind
   label(sheet.getCell(`A${r}`), 'TITOLO OBIETTIVO')
   cells.set(`${path}.title`, text(sheet.getCell(`B${r}`), objective.title))
   merge('B', LAST)
-  sheet.getRow(r).height = Math.min(120, 15 * Math.ceil(objective.title.length / 110))
   r++
 
   // «RISULTATO ATTESO»: the indicator table; its label spans the header and the rows.
