@@ -1,6 +1,7 @@
 import type { Cell } from '../model/document.js'
 import type { AreaContribution } from '../model/record.js'
 import { parseValue } from '../values/value.js'
+import { AMBIGUOUS_BREAK } from '../model/document.js'
 import { round4 } from '../values/number.js'
 import { foldWhitespace } from '../text/normalize.js'
 import type { ReadingContext } from './context.js'
@@ -92,16 +93,21 @@ export function readAreas(lines: Line[], path: string, objectiveId: string, cont
           current.indicators.push(...cellLines(cell).map((text) => ({ text, cell })))
           break
         case 'areaExpected':
-          current.expected.push(...cellLines(cell).map((text) => ({ text, cell })))
+          // Expected values never wrap: a line break the PDF left undecided is one.
+          current.expected.push(...cellLines(cell).flatMap((text) => text.split(AMBIGUOUS_BREAK)).map((text) => ({ text, cell })))
           break
       }
     }
     reportUnmapped(unmapped, objectiveId, context)
   }
+  splitLikeSiblings(drafts)
   return drafts.map((draft, a) => toArea(draft, `${path}.areas[${a}]`, context))
 }
 
 function toArea(draft: Draft, at: string, context: ReadingContext): AreaContribution {
+  joinContinuations(draft)
+  splitAmbiguous(draft)
+  for (const line of [...draft.indicators, ...draft.expected]) line.text = line.text.replaceAll(AMBIGUOUS_BREAK, ' ')
   const count = Math.max(draft.indicators.length, draft.expected.length)
   for (let m = 0; m < count; m++) {
     const indicator = draft.indicators[m]
@@ -111,6 +117,59 @@ function toArea(draft: Draft, at: string, context: ReadingContext): AreaContribu
     context.origin(`${at}.measures[${m}].expected`, expected?.cell, expected?.text)
   }
   return draft.row
+}
+
+/**
+ * The areas of one card usually share their indicators. An area whose indicator cell came
+ * from a PDF with undecided line breaks (AMBIGUOUS_BREAK) is cut where another area of the
+ * card, read without doubt, says one indicator ends and the next begins.
+ */
+function splitLikeSiblings(drafts: Draft[]): void {
+  const certain = drafts.find((draft) => draft.indicators.length > 1 && draft.indicators.every((line) => !line.text.includes(AMBIGUOUS_BREAK)))
+  if (!certain) return
+  const reference = certain.indicators.map((line) => foldWhitespace(line.text))
+  for (const draft of drafts) {
+    if (draft === certain || !draft.indicators.some((line) => line.text.includes(AMBIGUOUS_BREAK))) continue
+    const pieces = draft.indicators.flatMap((line) => line.text.split(AMBIGUOUS_BREAK).map((text) => ({ text, cell: line.cell })))
+    const cut: Draft['indicators'] = []
+    let k = 0
+    for (const name of reference) {
+      let text = ''
+      while (k < pieces.length && foldWhitespace(text).length < name.length) text = `${text} ${pieces[k++]?.text ?? ''}`
+      if (foldWhitespace(text) !== name) break
+      cut.push({ text: foldWhitespace(text), cell: (pieces[k - 1] as Draft['indicators'][number]).cell })
+    }
+    if (cut.length === reference.length && k === pieces.length) draft.indicators = cut
+  }
+}
+
+/**
+ * A PDF cell does not always tell a wrapped line from a new one. When an area has more
+ * indicator lines than expected values, a line that starts in lower case continues the one
+ * before ("…/n. tot" + "documenti prodotti").
+ */
+function joinContinuations(draft: Draft): void {
+  for (let i = draft.indicators.length - 1; i > 0 && draft.indicators.length > draft.expected.length; i--) {
+    const line = draft.indicators[i] as Draft['indicators'][number]
+    const before = draft.indicators[i - 1] as Draft['indicators'][number]
+    if (line.cell !== before.cell || !/^\p{Ll}/u.test(line.text)) continue
+    before.text = `${before.text} ${line.text}`
+    draft.indicators.splice(i, 1)
+  }
+}
+
+/**
+ * The other way round: fewer indicator lines than expected values, and a line break in a
+ * PDF cell that may have been the writer's (AMBIGUOUS_BREAK): split there.
+ */
+function splitAmbiguous(draft: Draft): void {
+  for (let i = 0; i < draft.indicators.length && draft.indicators.length < draft.expected.length; i++) {
+    const line = draft.indicators[i] as Draft['indicators'][number]
+    const at = line.text.indexOf(AMBIGUOUS_BREAK)
+    if (at < 0) continue
+    draft.indicators.splice(i, 1, { text: line.text.slice(0, at), cell: line.cell }, { text: line.text.slice(at + 1), cell: line.cell })
+    i--
+  }
 }
 
 /** "25%" -> 25; "0,25" (a fraction) -> 25; "25" -> 25. */

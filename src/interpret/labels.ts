@@ -69,11 +69,14 @@ export const LABELS = {
 export type LabelId = keyof typeof LABELS
 
 const exact = new Map<string, LabelId[]>()
+/** Keys without spaces: a word broken across lines in a narrow PDF cell ("ASSORBIME NTO") still matches. */
+const compact = new Map<string, LabelId[]>()
 const prefixed: { key: string; id: LabelId }[] = []
 for (const [id, label] of Object.entries(LABELS) as [LabelId, (typeof LABELS)[LabelId]][]) {
   for (const variant of label.variants) {
     const key = labelKey(variant)
     exact.set(key, [...(exact.get(key) ?? []), id])
+    compact.set(key.replace(/ /g, ''), [...(compact.get(key.replace(/ /g, '')) ?? []), id])
     if (label.prefix) prefixed.push({ key, id })
   }
 }
@@ -87,6 +90,7 @@ export function matchLabel(text: string, allowed: readonly LabelId[]): { id: Lab
   const key = labelKey(text)
   if (key === '') return null
   for (const id of exact.get(key) ?? []) if (allowed.includes(id)) return { id, rest: '' }
+  for (const id of compact.get(key.replace(/ /g, '')) ?? []) if (allowed.includes(id)) return { id, rest: '' }
   for (const { key: prefix, id } of prefixed) {
     if (!allowed.includes(id) || !key.startsWith(`${prefix} `)) continue
     return { id, rest: restAfter(text, prefix) }

@@ -75,14 +75,21 @@ export function readWeighting(lines: Line[], path: string, objectiveId: string, 
     context.origin(`${path}.weighting.${criterion}`, criterionCell, printed)
   }
   if (scoreLabel && weighting.declaredScore === null) {
-    // The score printed under its label, in a later line of the block.
-    const below = lines
-      .flatMap((line) => line.cells)
-      .find((cell) => cell.row > (scoreLabel as Cell).row && overlap(spanOf(cell), spanOf(scoreLabel as Cell)) > 0 && parseNumber(cell.text) !== null)
+    // The score printed under its label, in a later line of the block; when the block was
+    // cut by a page break (a new table, other columns), the first number after the label.
+    const label = scoreLabel as Cell
+    const after = lines.flatMap((line) => line.cells).filter((cell) => isAfter(cell, label) && parseNumber(cell.text) !== null)
+    const below = after.find((cell) => cell.location.table === label.location.table && overlap(spanOf(cell), spanOf(label)) > 0) ?? after.find((cell) => cell.location.table !== label.location.table)
     if (below) setScore(weighting, parseNumber(below.text) as number, below, below.text, path, context)
   }
   reportUnmapped(lines.flatMap((line) => line.cells), objectiveId, context)
   return weighting
+}
+
+/** True when a cell comes after another in reading order (a later table, or a later row). */
+function isAfter(cell: Cell, other: Cell): boolean {
+  const [a, b] = [cell.location.table ?? 0, other.location.table ?? 0]
+  return a > b || (a === b && cell.row > other.row)
 }
 
 function setScore(weighting: Objective['weighting'], score: number, cell: Cell, raw: string, path: string, context: ReadingContext): void {

@@ -48,12 +48,19 @@ export interface PlanDocument {
   findings: Finding[]
 }
 
+/**
+ * Stands where a PDF line may end either because the text wrapped or because the writer
+ * broke it (U+2028 LINE SEPARATOR). Whitespace folding turns it into a space; readers of
+ * cell lines may split on it.
+ */
+export const AMBIGUOUS_BREAK = '\u2028'
+
 /** Folds runs of blanks inside each line and trims; drops empty leading/trailing lines. */
 export function cleanCellText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .map((line) => line.replace(/[^\S\u2028]+/g, ' ').replace(/ ?\u2028 ?/g, AMBIGUOUS_BREAK).trim())
     .join('\n')
     .replace(/^\n+|\n+$/g, '')
     .replace(/\n{2,}/g, '\n')

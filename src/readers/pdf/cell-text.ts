@@ -1,0 +1,102 @@
+import type { TextRun } from './page-content.js'
+import { AMBIGUOUS_BREAK } from '../../model/document.js'
+
+interface TextLine {
+  runs: TextRun[]
+  y: number
+  left: number
+  right: number
+  size: number
+  text: string
+}
+
+/**
+ * The text of one cell (between x = left and right) from its runs: runs on one baseline
+ * form a line (a space where the gap between runs is wider than a fifth of the font size);
+ * lines are joined with a space where the text only wrapped (the next line's first word
+ * would not have fitted on the line before), else with "\n". A word hyphenated across
+ * a wrap is joined back ("socio-" + "assistenziale" -> "socio-assistenziale"), and so is a
+ * line broken after a slash ("presidiate/" + "n sez.").
+ */
+export function cellText(runs: TextRun[], left: number, right: number): string {
+  // Turned text (a vertical label) reads run by run, left to right.
+  const turned = runs.filter((run) => run.dir[0] !== 1)
+  const lines = textLines(runs.filter((run) => run.dir[0] === 1))
+  const turnedText = turned.sort((a, b) => a.x - b.x).map((run) => run.text.trim()).join(' ')
+  if (lines.length === 0) return turnedText
+  // The writer wrapped a line when its next word did not fit before the cell's right edge,
+  // less the padding seen on the left. Where the word would have fitted on the widest line
+  // but not up to the edge, producers differ: such a break is marked AMBIGUOUS_BREAK, which
+  // every text field folds like a space and the areas table may split like a line break.
+  const widest = Math.max(...lines.map((line) => line.right))
+  const padding = Math.max(0, Math.min(...lines.map((line) => line.left)) - left)
+  const limit = right - padding
+  let text = ''
+  lines.forEach((line, i) => {
+    if (i === 0) {
+      text = line.text
+      return
+    }
+    const previous = lines[i - 1] as TextLine
+    // A line may break after a space, a slash or a hyphen.
+    const firstWord = /^[^\s/-]*[/-]?/.exec(line.text)?.[0] ?? ''
+    const run = line.runs[0]
+    const wordWidth = run ? (run.width * textWeight(firstWord)) / Math.max(0.1, textWeight(run.text)) : 0
+    const reach = previous.right + previous.size * 0.25 + wordWidth
+    if (previous.text.endsWith('/') || line.text.startsWith('/')) text += line.text
+    else if (reach <= widest) text += `\n${line.text}`
+    else if (reach <= limit) text += `${AMBIGUOUS_BREAK}${line.text}`
+    else if (/\p{L}-$/u.test(previous.text) && /^\p{Ll}/u.test(line.text)) text += line.text
+    else text += ` ${line.text}`
+  })
+  return turnedText ? `${text}\n${turnedText}` : text
+}
+
+/** Runs grouped by baseline, top to bottom, each line's runs left to right. */
+export function textLines(runs: TextRun[]): TextLine[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x)
+  const lines: TextRun[][] = []
+  for (const run of sorted) {
+    const line = lines.at(-1)
+    const first = line?.[0]
+    if (line && first && Math.abs(run.y - first.y) <= Math.max(run.size, first.size) * 0.5) line.push(run)
+    else lines.push([run])
+  }
+  return lines.map((line) => {
+    const ordered = line.sort((a, b) => a.x - b.x)
+    let text = ''
+    let end = Number.NEGATIVE_INFINITY
+    for (const run of ordered) {
+      const gap = run.x - end
+      if (text !== '' && gap > run.size * 0.2 && !text.endsWith(' ') && !run.text.startsWith(' ')) text += ' '
+      text += run.text
+      end = Math.max(end, run.x + run.width)
+    }
+    return {
+      runs: ordered,
+      y: ordered[0]?.y ?? 0,
+      left: ordered[0]?.x ?? 0,
+      right: end,
+      size: Math.max(...ordered.map((run) => run.size)),
+      text: text.replace(/\s+/g, ' ').trim(),
+    }
+  })
+}
+
+/**
+ * Relative advance widths of a proportional sans-serif font (in em), for estimating how
+ * wide a word of a run is from the run's width alone.
+ */
+function charWeight(ch: string): number {
+  if (' .,:;!|\'`ijl'.includes(ch)) return 0.25
+  if ('ftrI/()[]-'.includes(ch)) return 0.32
+  if ('mwMW%'.includes(ch)) return 0.86
+  if (/[A-Z]/.test(ch)) return 0.68
+  return 0.55
+}
+
+function textWeight(text: string): number {
+  let total = 0
+  for (const ch of text) total += charWeight(ch)
+  return total
+}

@@ -1,0 +1,166 @@
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { apply, IDENTITY, multiply, readingMatrix, type Matrix } from './geometry.js'
+
+/**
+ * A run of text in reading space: its baseline starts at (x, y) and runs `width` along
+ * `dir` ([1, 0] for ordinary text; [0, -1] for text turned to read upwards); `size` is the
+ * font height.
+ */
+export interface TextRun {
+  text: string
+  x: number
+  y: number
+  width: number
+  size: number
+  dir: [number, number]
+}
+
+/** The middle of a run's box, for placing it in a cell. */
+export function runCenter(run: TextRun): [number, number] {
+  const [dx, dy] = run.dir
+  return [run.x + (dx * run.width) / 2 + dy * run.size * 0.35, run.y + (dy * run.width) / 2 - dx * run.size * 0.35]
+}
+
+/** A ruling line in reading space: horizontal (y fixed, x0..x1) or vertical (x fixed, y0..y1). */
+export interface Segment {
+  horizontal: boolean
+  /** The fixed coordinate. */
+  at: number
+  from: number
+  to: number
+}
+
+export interface PageContent {
+  runs: TextRun[]
+  segments: Segment[]
+  hasImages: boolean
+  width: number
+  height: number
+}
+
+const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke])
+const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke])
+const IMAGES = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat])
+/** A filled rectangle this thin is a drawn border (Chromium and others fill borders). */
+const THIN = 2.5
+
+/**
+ * Reads what table reconstruction needs from one page: the text runs (from pdf.js's text
+ * content) and the ruling lines and thin filled rectangles of its operator list, with the
+ * transformation matrix tracked through save/restore/transform.
+ */
+export async function readPageContent(page: PDFPageProxy): Promise<PageContent> {
+  const content = await page.getTextContent()
+  const items = content.items.filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str.trim() !== '')
+  const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number]
+  const rotation = readingMatrix(dominantAngle(items.map((item) => ({ transform: item.transform as Matrix, weight: item.str.length }))))
+  // Translate so that the page's top-left corner is (0, 0) in reading space.
+  const corners = [apply(rotation, vx0, vy0), apply(rotation, vx1, vy1)]
+  const [minX, minY] = [Math.min(corners[0]![0], corners[1]![0]), Math.min(corners[0]![1], corners[1]![1])]
+  const toReading = multiply(rotation, [1, 0, 0, 1, -minX, -minY])
+  const runs = items.map((item) => {
+    const t = item.transform as Matrix
+    const [x, y] = apply(toReading, t[4], t[5])
+    const [ex, ey] = apply(toReading, t[4] + t[0], t[5] + t[1])
+    const length = Math.hypot(ex - x, ey - y) || 1
+    const dir: [number, number] = [Math.round((ex - x) / length), Math.round((ey - y) / length)]
+    return { text: item.str, x, y, width: item.width, size: Math.hypot(t[2], t[3]) || item.height, dir }
+  })
+
+  const operators = await page.getOperatorList()
+  const segments: Segment[] = []
+  let hasImages = false
+  let ctm: Matrix = IDENTITY
+  const stack: Matrix[] = []
+  operators.fnArray.forEach((fn, i) => {
+    const args = operators.argsArray[i] as unknown[]
+    if (fn === OPS.save) stack.push(ctm)
+    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY
+    else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm)
+    else if (IMAGES.has(fn)) hasImages = true
+    else if (fn === OPS.constructPath) {
+      const op = args[0] as number
+      const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0]
+      if (!data || (!STROKES.has(op) && !FILLS.has(op))) return
+      segments.push(...pathSegments(data, multiply(ctm, toReading), STROKES.has(op), FILLS.has(op)))
+    }
+  })
+  return {
+    runs,
+    segments,
+    hasImages,
+    width: Math.abs(corners[1]![0] - corners[0]![0]),
+    height: Math.abs(corners[1]![1] - corners[0]![1]),
+  }
+}
+
+/** The rotation (a multiple of 90°) under which most of the page's text runs. */
+function dominantAngle(items: { transform: Matrix; weight: number }[]): number {
+  const votes = new Map<number, number>()
+  for (const { transform, weight } of items) {
+    const quarter = ((Math.round(Math.atan2(transform[1], transform[0]) / (Math.PI / 2)) % 4) + 4) % 4
+    votes.set(quarter, (votes.get(quarter) ?? 0) + weight)
+  }
+  let best = 0
+  let bestVotes = -1
+  for (const [quarter, count] of votes) if (count > bestVotes) [best, bestVotes] = [quarter, count]
+  return (best * Math.PI) / 2
+}
+
+/**
+ * The axis-aligned lines of a path (pdf.js draw-ops: 0 moveTo x y, 1 lineTo x y,
+ * 2 curveTo 6 numbers, 3 quadraticCurveTo 4 numbers, 4 closePath), in reading space.
+ * A stroked path gives its straight edges; a filled one, each thin rectangle.
+ */
+function pathSegments(data: ArrayLike<number>, m: Matrix, stroked: boolean, filled: boolean): Segment[] {
+  const segments: Segment[] = []
+  const subpaths: [number, number][][] = []
+  let current: [number, number][] = []
+  for (let i = 0; i < data.length; ) {
+    const op = data[i++]
+    if (op === 0 || op === 1) {
+      const point = apply(m, data[i] as number, data[i + 1] as number)
+      i += 2
+      if (op === 0 && current.length > 0) {
+        subpaths.push(current)
+        current = []
+      }
+      current.push(point)
+    } else if (op === 2) {
+      current.push(apply(m, data[i + 4] as number, data[i + 5] as number))
+      current.push([Number.NaN, Number.NaN]) // a curve: no straight edge through it
+      i += 6
+    } else if (op === 3) {
+      current.push(apply(m, data[i + 2] as number, data[i + 3] as number))
+      current.push([Number.NaN, Number.NaN])
+      i += 4
+    } else if (op === 4) {
+      if (current[0]) current.push(current[0])
+    } else break
+  }
+  if (current.length > 0) subpaths.push(current)
+  for (const points of subpaths) {
+    if (stroked) {
+      for (let k = 1; k < points.length; k++) {
+        const segment = edge(points[k - 1] as [number, number], points[k] as [number, number])
+        if (segment) segments.push(segment)
+      }
+    }
+    if (filled && points.length >= 4) {
+      const xs = points.map((p) => p[0]).filter(Number.isFinite)
+      const ys = points.map((p) => p[1]).filter(Number.isFinite)
+      const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
+      if (maxY - minY <= THIN && maxX - minX > THIN) segments.push({ horizontal: true, at: (minY + maxY) / 2, from: minX, to: maxX })
+      else if (maxX - minX <= THIN && maxY - minY > THIN) segments.push({ horizontal: false, at: (minX + maxX) / 2, from: minY, to: maxY })
+    }
+  }
+  return segments
+}
+
+function edge([ax, ay]: [number, number], [bx, by]: [number, number]): Segment | null {
+  if (![ax, ay, bx, by].every(Number.isFinite)) return null
+  if (Math.abs(ay - by) < 0.6 && Math.abs(ax - bx) > 1) return { horizontal: true, at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) }
+  if (Math.abs(ax - bx) < 0.6 && Math.abs(ay - by) > 1) return { horizontal: false, at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) }
+  return null
+}
