@@ -13,9 +13,10 @@ export function findStreamTable(runs: TextRun[]): GridTable | null {
   const lines = textLines(runs)
   if (lines.length === 0) return null
   const rows: TextRun[][] = []
+  const pitch = linePitch(lines)
   let previous: (typeof lines)[number] | null = null
   for (const line of lines) {
-    const sameRow = previous !== null && line.y - previous.y <= Math.max(line.size, previous.size) * ROW_GAP
+    const sameRow = previous !== null && line.y - previous.y <= pitch * ROW_GAP
     if (sameRow) (rows.at(-1) as TextRun[]).push(...line.runs)
     else rows.push([...line.runs])
     previous = line
@@ -40,8 +41,26 @@ export function findStreamTable(runs: TextRun[]): GridTable | null {
   return { xs, ys, cells, runs: new Set(runs) }
 }
 
-/** Lines of one row are at most this many font sizes apart; a row gap is wider. */
-const ROW_GAP = 1.45
+/** Lines of one row are at most this many line pitches apart; the padding between rows makes a wider gap. */
+const ROW_GAP = 1.1
+
+/**
+ * The usual distance between the lines of a paragraph on this page: the most frequent gap
+ * between consecutive lines, among gaps of about one font size or more (vertically centred
+ * cells put lines at half steps, which are left out).
+ */
+function linePitch(lines: { y: number; size: number }[]): number {
+  const counts = new Map<number, number>()
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1] as { y: number; size: number }, lines[i] as { y: number; size: number }]
+    const gap = Math.round((b.y - a.y) * 2) / 2
+    if (gap >= 0.9 * b.size && gap <= 2 * b.size) counts.set(gap, (counts.get(gap) ?? 0) + 1)
+  }
+  let best = (lines[0]?.size ?? 10) * 1.2
+  let bestCount = 0
+  for (const [gap, count] of counts) if (count > bestCount || (count === bestCount && gap < best)) [best, bestCount] = [gap, count]
+  return best
+}
 
 function splitCells(runs: TextRun[]): { left: number; right: number; runs: TextRun[] }[] {
   const sorted = [...runs].sort((a, b) => a.x - b.x)
