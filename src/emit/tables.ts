@@ -3,7 +3,7 @@ import { AMBIGUOUS_BREAK, tablesOf, type PlanDocument, type Table } from '../mod
 /** A table as a full grid of strings; a merged cell's text stands at its anchor, its shadow cells are "". */
 export function tableGrid(table: Table): string[][] {
   const grid = table.rows.map(() => new Array<string>(table.columnCount).fill(''))
-  for (const row of table.rows) for (const cell of row) (grid[cell.row] as string[])[cell.col] = cell.text.replaceAll(AMBIGUOUS_BREAK, ' ')
+  for (const row of table.rows) for (const cell of row) (grid[cell.row] as string[])[cell.col] = cell.text.replaceAll(AMBIGUOUS_BREAK, '\n')
   return grid
 }
 
