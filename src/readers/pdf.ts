@@ -8,7 +8,7 @@ import { PerfplanError } from '../errors.js'
 import { readPageContent, type TextRun } from './pdf/page-content.js'
 import { findRuledTables, type GridTable } from './pdf/lattice.js'
 import { findStreamTable } from './pdf/stream.js'
-import { cellText, textLines } from './pdf/cell-text.js'
+import { cellText, joinWrapped, leadOf, textLines } from './pdf/cell-text.js'
 
 /** The metrics of the 14 standard fonts, shipped with pdf.js, for PDFs that do not embed them. */
 const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`
@@ -144,18 +144,23 @@ function appendRows(table: Table, grid: GridTable, page: number): void {
  */
 function continueSplitRow(table: Table, grid: GridTable): GridTable {
   const first = grid.cells.filter((cell) => cell.row === 0)
-  const texts = first.map((cell) => ({ cell, text: cleanCellText(cellText(cell.runs, grid.xs[cell.col] ?? 0, grid.xs[cell.col + cell.colSpan] ?? Number.POSITIVE_INFINITY)) }))
-  const filled = texts.filter((t) => t.text !== '')
   const lastRow = table.rows.length - 1
   const above = (col: number) =>
     table.rows.flat().find((anchor) => anchor.col <= col && col < anchor.col + anchor.colSpan && anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan)
+  const texts = first.map((cell) => {
+    const right = grid.xs[cell.col + cell.colSpan] ?? Number.POSITIVE_INFINITY
+    return { cell, text: cleanCellText(cellText(cell.runs, grid.xs[cell.col] ?? 0, right, leadOf(above(cell.col)?.text ?? ''))) }
+  })
+  const filled = texts.filter((t) => t.text !== '')
   if (filled.length === 0 || filled.length === first.length) return grid
   const aboveFilled = new Set(table.rows.flat().filter((anchor) => anchor.text !== '' && anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan))
   const continues = filled.every(({ cell }) => (above(cell.col)?.text ?? '') !== '' && !/[.!?]$/.test(above(cell.col)?.text ?? '.'))
   if (!continues || filled.length >= aboveFilled.size || !filled.some(({ text }) => /^[\p{Ll}(]/u.test(text))) return grid
   for (const { cell, text } of filled) {
     const anchor = above(cell.col) as Cell
-    anchor.text = /[/]$/.test(anchor.text) ? `${anchor.text}${text}` : `${anchor.text} ${text}`
+    // An item list goes on with a new item ("N. …" like the cell's first line), or a wrapped line.
+    const lead = leadOf(anchor.text)
+    anchor.text = lead && text.toLowerCase().startsWith(lead) ? `${anchor.text}\n${text}` : joinWrapped(anchor.text, text)
   }
   return {
     ...grid,

@@ -18,7 +18,7 @@ interface TextLine {
  * a wrap is joined back ("socio-" + "assistenziale" -> "socio-assistenziale"), and so is a
  * line broken after a slash ("presidiate/" + "n sez.").
  */
-export function cellText(runs: TextRun[], left: number, right: number): string {
+export function cellText(runs: TextRun[], left: number, right: number, itemLead?: string): string {
   // Turned text (a vertical label) reads run by run, left to right.
   const turned = runs.filter((run) => run.dir[0] !== 1)
   const lines = textLines(runs.filter((run) => run.dir[0] === 1))
@@ -31,6 +31,9 @@ export function cellText(runs: TextRun[], left: number, right: number): string {
   const widest = Math.max(...lines.map((line) => line.right))
   const padding = Math.max(0, Math.min(...lines.map((line) => line.left)) - left)
   const limit = right - padding
+  // A list of items in one cell ("N. servizi…", "N./Tipologie…"): a line that starts like
+  // the first one starts an item, even when the line before was full.
+  const lead = itemLead ?? leadOf(lines[0]?.text ?? '')
   let text = ''
   lines.forEach((line, i) => {
     if (i === 0) {
@@ -43,13 +46,42 @@ export function cellText(runs: TextRun[], left: number, right: number): string {
     const run = line.runs[0]
     const wordWidth = run ? (run.width * textWeight(firstWord)) / Math.max(0.1, textWeight(run.text)) : 0
     const reach = previous.right + previous.size * 0.25 + wordWidth
-    if (previous.text.endsWith('/') || line.text.startsWith('/')) text += line.text
-    else if (reach <= widest) text += `\n${line.text}`
+    if (previous.text.endsWith('/') || line.text.startsWith('/')) text = joinWrapped(text, line.text)
+    else if (reach <= widest || (lead !== undefined && line.text.toLowerCase().startsWith(lead))) text += `\n${line.text}`
     else if (reach <= limit) text += `${AMBIGUOUS_BREAK}${line.text}`
     else if (/\p{L}-$/u.test(previous.text) && /^\p{Ll}/u.test(line.text)) text += line.text
+    else if (brokenWord(previous, line, limit)) text += line.text
     else text += ` ${line.text}`
   })
   return turnedText ? `${text}\n${turnedText}` : text
+}
+
+/**
+ * A word wider than its column is broken between two letters ("Anticorruzion" / "e"): the
+ * line before is that one piece, filling the line, and ends in a consonant, which long
+ * Italian words do not ("-zion", "-ativ"), while the line below goes on in lower case.
+ */
+function brokenWord(previous: TextLine, line: TextLine, limit: number): boolean {
+  return (
+    /^[^\s]*\p{Ll}{4}[b-df-hj-np-tv-z]$/u.test(previous.text) &&
+    previous.right >= limit - previous.size &&
+    /^\p{Ll}/u.test(line.text)
+  )
+}
+
+/** How a cell's first item starts ("N." of "N. servizi"), lower case; undefined if not like an item. */
+export function leadOf(text: string): string | undefined {
+  return /^\p{L}{1,3}\./u.exec(text)?.[0]?.toLowerCase()
+}
+
+/**
+ * Joins a line that only wrapped to the text before it: directly after a slash that follows
+ * a word ("presidiate/" + "n sez.") or before a slash that starts the line, with a space
+ * otherwise ("digitale /" + "totale").
+ */
+export function joinWrapped(before: string, after: string): string {
+  if ((/\S\/$/.test(before) && !/ \/$/.test(before)) || after.startsWith('/')) return `${before}${after}`
+  return `${before} ${after}`
 }
 
 /** Runs grouped by baseline, top to bottom, each line's runs left to right. */
