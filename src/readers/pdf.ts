@@ -5,6 +5,7 @@ import type { Block, Cell, PlanDocument, Table } from '../model/document.js'
 import { cleanCellText } from '../model/document.js'
 import type { Finding } from '../model/finding.js'
 import { PerfplanError } from '../errors.js'
+import { endsDangling } from '../text/truncation.js'
 import { readPageContent, type TextRun } from './pdf/page-content.js'
 import { findRuledTables, type GridTable } from './pdf/lattice.js'
 import { findStreamTable } from './pdf/stream.js'
@@ -76,11 +77,18 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
     for (const line of textLines(free)) {
       blocks.push({ type: 'paragraph', text: line.text, location: { page: pageNumber, table: null, row: null, column: null } })
     }
-    grids.forEach((grid, g) => {
-      // The first table of a page continues the last one of the page before when the columns match.
-      if (g === 0 && previous && sameColumns(previous.grid, grid) && lastBlockIs(blocks, previous.table)) {
-        appendRows(previous.table, continueSplitRow(previous.table, grid), pageNumber)
-        previous.grid = grid
+    grids.forEach((original, g) => {
+      let grid = original
+      // A row cut by the page break and left open on both sides goes on in the row above.
+      if (g === 0 && previous && previous.grid.openBottom && grid.openTop) grid = continueOpenRow(previous, grid)
+      // The first table of a page continues the last one of the page before when it has the
+      // same outer edges; their column edges are merged so that columns line up across pages.
+      if (g === 0 && previous && sameOuterEdges(previous.grid, grid) && lastBlockIs(blocks, previous.table)) {
+        const edges = mergeEdges(previous.grid.xs, grid.xs)
+        remapTable(previous.table, previous.grid.xs, edges)
+        const aligned = remapGrid(grid, edges)
+        appendRows(previous.table, continueSplitRow(previous.table, aligned), pageNumber)
+        previous.grid = aligned
         return
       }
       const table = toTable(grid, tableIndex++, pageNumber)
@@ -137,6 +145,36 @@ function appendRows(table: Table, grid: GridTable, page: number): void {
 }
 
 /**
+ * The rest of a row that a page break cut and the writer left open (no line at the bottom
+ * of the page, none at the top of the next): each piece of text goes to the cell above it,
+ * matched by horizontal position; the row itself is dropped.
+ */
+function continueOpenRow(previous: { grid: GridTable; table: Table }, grid: GridTable): GridTable {
+  const lastRow = previous.table.rows.length - 1
+  const anchors = previous.table.rows.flat().filter((anchor) => anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan)
+  const span = (xs: number[], col: number, colSpan: number) => [xs[col] ?? 0, xs[col + colSpan] ?? 0] as const
+  for (const cell of grid.cells.filter((c) => c.row === 0)) {
+    const [left, right] = span(grid.xs, cell.col, cell.colSpan)
+    const anchor = anchors
+      .map((a) => {
+        const [l, r] = span(previous.grid.xs, a.col, a.colSpan)
+        return { a, shared: Math.min(r, right) - Math.max(l, left) }
+      })
+      .sort((x, y) => y.shared - x.shared)[0]
+    const text = cleanCellText(cellText(cell.runs, left, right, leadOf(anchor?.a.text ?? '')))
+    if (!anchor || anchor.shared <= 0 || text === '') continue
+    const lead = leadOf(anchor.a.text)
+    anchor.a.text = anchor.a.text === '' ? text : lead && text.toLowerCase().startsWith(lead) ? `${anchor.a.text}\n${text}` : joinWrapped(anchor.a.text, text)
+  }
+  return {
+    ...grid,
+    openTop: false,
+    ys: grid.ys.slice(1),
+    cells: grid.cells.filter((cell) => cell.row > 0 || cell.rowSpan > 1).map((cell) => (cell.row > 0 ? { ...cell, row: cell.row - 1 } : { ...cell, rowSpan: cell.rowSpan - 1, runs: [] })),
+  }
+}
+
+/**
  * A row too tall for the page is split by the writer: its first part ends the page, the rest
  * opens the next one. Such a first row has text only where the last row has text too, and
  * that text goes on a sentence ("amministrazione) entro i termini…"): its text is appended to
@@ -155,7 +193,12 @@ function continueSplitRow(table: Table, grid: GridTable): GridTable {
   if (filled.length === 0 || filled.length === first.length) return grid
   const aboveFilled = new Set(table.rows.flat().filter((anchor) => anchor.text !== '' && anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan))
   const continues = filled.every(({ cell }) => (above(cell.col)?.text ?? '') !== '' && !/[.!?]$/.test(above(cell.col)?.text ?? '.'))
-  if (!continues || filled.length >= aboveFilled.size || !filled.some(({ text }) => /^[\p{Ll}(]/u.test(text))) return grid
+  // Each piece goes on what the row above says: it starts in lower case, or the text above
+  // stops on a word no sentence ends with ("…in materia di" / "Anticorruzione").
+  const goesOn =
+    filled.every(({ cell, text }) => /^[\p{Ll}(\d/]/u.test(text) || endsDangling(above(cell.col)?.text ?? '')) &&
+    filled.some(({ text }) => text.length > 2)
+  if (!continues || filled.length >= aboveFilled.size || !goesOn) return grid
   for (const { cell, text } of filled) {
     const anchor = above(cell.col) as Cell
     // An item list goes on with a new item ("N. …" like the cell's first line), or a wrapped line.
@@ -169,8 +212,44 @@ function continueSplitRow(table: Table, grid: GridTable): GridTable {
   }
 }
 
-function sameColumns(a: GridTable, b: GridTable): boolean {
-  return a.xs.length === b.xs.length && a.xs.every((x, i) => Math.abs(x - (b.xs[i] as number)) <= 2)
+function sameOuterEdges(a: GridTable, b: GridTable): boolean {
+  return Math.abs((a.xs[0] as number) - (b.xs[0] as number)) <= 2 && Math.abs((a.xs.at(-1) as number) - (b.xs.at(-1) as number)) <= 2
+}
+
+/** The column edges of two grids together; edges within 2 points are one. */
+function mergeEdges(a: number[], b: number[]): number[] {
+  const edges: number[] = []
+  for (const x of [...a, ...b].sort((p, q) => p - q)) if (edges.length === 0 || x - (edges.at(-1) as number) > 2) edges.push(x)
+  return edges
+}
+
+function edgeIndex(edges: number[], x: number): number {
+  let best = 0
+  edges.forEach((edge, i) => {
+    if (Math.abs(edge - x) < Math.abs((edges[best] as number) - x)) best = i
+  })
+  return best
+}
+
+/** Re-expresses a table's columns on finer column edges (a cell may then span more columns). */
+function remapTable(table: Table, from: number[], to: number[]): void {
+  for (const cell of table.rows.flat()) {
+    const start = edgeIndex(to, from[cell.col] as number)
+    const end = edgeIndex(to, from[cell.col + cell.colSpan] as number)
+    cell.col = start
+    cell.colSpan = Math.max(1, end - start)
+    cell.location = { ...cell.location, column: start + 1 }
+  }
+  table.columnCount = to.length - 1
+}
+
+function remapGrid(grid: GridTable, to: number[]): GridTable {
+  const cells = grid.cells.map((cell) => {
+    const start = edgeIndex(to, grid.xs[cell.col] as number)
+    const end = edgeIndex(to, grid.xs[cell.col + cell.colSpan] as number)
+    return { ...cell, col: start, colSpan: Math.max(1, end - start) }
+  })
+  return { ...grid, xs: to, cells }
 }
 
 function lastBlockIs(blocks: Block[], table: Table): boolean {

@@ -5,6 +5,9 @@ import { runCenter, type Segment, type TextRun } from './page-content.js'
 export interface GridTable {
   xs: number[]
   ys: number[]
+  /** The table has no drawn line at its top (bottom): a row cut by a page break that some writers leave open. */
+  openTop?: boolean
+  openBottom?: boolean
   cells: { row: number; col: number; rowSpan: number; colSpan: number; runs: TextRun[] }[]
   /** Runs of the page that fell in this table. */
   runs: Set<TextRun>
@@ -29,8 +32,15 @@ export function findRuledTables(segments: Segment[], runs: TextRun[]): GridTable
     const vertical = group.filter((s) => !s.horizontal)
     const ys = cluster(horizontal.map((s) => s.at), EDGE)
     const xs = cluster(vertical.map((s) => s.at), EDGE)
+    // Vertical lines running past the last horizontal one: a row the page break left open.
+    const top = Math.min(...vertical.map((s) => s.from))
+    const bottom = Math.max(...vertical.map((s) => s.to))
+    const openTop = ys.length > 0 && top < (ys[0] as number) - EDGE * 2
+    const openBottom = ys.length > 0 && bottom > (ys.at(-1) as number) + EDGE * 2
+    if (openTop) ys.unshift(top)
+    if (openBottom) ys.push(bottom)
     if (xs.length < 2 || ys.length < 2) continue
-    tables.push(buildGrid(xs, ys, horizontal, vertical, runs))
+    tables.push({ ...buildGrid(xs, ys, horizontal, vertical, runs), openTop, openBottom })
   }
   return tables.sort((a, b) => (a.ys[0] as number) - (b.ys[0] as number) || (a.xs[0] as number) - (b.xs[0] as number))
 }
