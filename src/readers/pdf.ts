@@ -54,7 +54,7 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
   const findings: Finding[] = []
   const scans: number[] = []
   let tableIndex = 1
-  let previous: { grid: GridTable; table: Table } | null = null
+  let previous: { grid: GridTable; table: Table; pageHeight: number } | null = null
   for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
     const page = await pdf.getPage(pageNumber)
     const content = await readPageContent(page)
@@ -81,19 +81,23 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       let grid = original
       // A row cut by the page break and left open on both sides goes on in the row above.
       if (g === 0 && previous && previous.grid.openBottom && grid.openTop) grid = continueOpenRow(previous, grid)
-      // The first table of a page continues the last one of the page before when it has the
-      // same outer edges; their column edges are merged so that columns line up across pages.
-      if (g === 0 && previous && sameOuterEdges(previous.grid, grid) && lastBlockIs(blocks, previous.table)) {
+      // The first table of a page continues the last one of the page before when that one ran
+      // to the foot of its page, this one starts at the top, and both have the same outer edges;
+      // their column edges are merged so that columns line up across pages.
+      const fillsPageBefore = previous !== null && (previous.grid.ys.at(-1) as number) >= previous.pageHeight * 0.75
+      const startsPage = (grid.ys[0] as number) <= content.height * 0.25
+      if (g === 0 && previous && fillsPageBefore && startsPage && sameOuterEdges(previous.grid, grid) && lastBlockIs(blocks, previous.table)) {
         const edges = mergeEdges(previous.grid.xs, grid.xs)
         remapTable(previous.table, previous.grid.xs, edges)
         const aligned = remapGrid(grid, edges)
         appendRows(previous.table, continueSplitRow(previous.table, aligned), pageNumber)
         previous.grid = aligned
+        previous.pageHeight = content.height
         return
       }
       const table = toTable(grid, tableIndex++, pageNumber)
       blocks.push(table)
-      previous = { grid, table }
+      previous = { grid, table, pageHeight: content.height }
     })
     if (grids.length === 0) previous = null
   }
