@@ -35,7 +35,12 @@ describe('perfplan import', () => {
     const validate = new Ajv2020({ strict: false }).compile(schema)
     const written = (await readdir(out)).filter((name) => name.endsWith('.json') && name !== 'batch.json').sort()
     expect(written).toEqual([
+      'programmazione-2024-calc.pdf.json',
+      'programmazione-2024-chromium.pdf.json',
+      'programmazione-2024-pagebreak.pdf.json',
       'programmazione-2024-portale.html.json',
+      'programmazione-2024-rotated.pdf.json',
+      'programmazione-2024-writer.pdf.json',
       'programmazione-2024.docx.json',
       'programmazione-2024.html.json',
       'programmazione-2024.xlsx.json',
@@ -49,7 +54,9 @@ describe('perfplan import', () => {
     expect(batch.files.map((f: { file: string; status: string }) => [f.file, f.status])).toEqual(
       written.map((name) => [name.replace(/\.json$/, ''), 'ok']),
     )
-    expect(batch.totals).toMatchObject({ files: 4, ok: 4, failed: 0 })
+    expect(batch.totals).toMatchObject({ files: 9, ok: 9, failed: 0 })
+    // import writes the corrected workbook beside each record
+    expect((await readdir(out)).filter((name) => name.endsWith('.xlsx.xlsx'))).toEqual(['programmazione-2024.xlsx.xlsx'])
   })
 
   it('reads a mislabelled file for what it is, fails an empty one with UNREADABLE and goes on (exit 1)', async () => {

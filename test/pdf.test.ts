@@ -18,7 +18,6 @@ const PDFS = [
   'plans/seed-2024/programmazione-2024-rotated.pdf',
   'plans/seed-2024/programmazione-2024-writer.pdf',
   'plans/seed-2024/programmazione-2024-chromium.pdf',
-  'plans/seed-2024/programmazione-2024-borderless.pdf',
 ] as const
 
 describe.each(PDFS)('the seed plan printed to PDF: %s', (file) => {
@@ -98,6 +97,23 @@ describe('PDF reading', () => {
     const { record: calc } = await imported('plans/seed-2024/programmazione-2024-calc.pdf')
     expect(rotated.objectives[1]).toEqual(calc.objectives[1]) // card b is on the rotated page 4
     expect(rotated.findings.find((f) => f.rule === 'HEADER_YEAR_MISMATCH' && f.objectiveId === 'b')?.location).toEqual({ page: 4, table: 4, row: 1, column: 1 })
+  })
+})
+
+describe('a PDF table without any borders (fixtures/limits)', () => {
+  it('gives the summary rows from the alignment of the text, and the cards only in part', async () => {
+    const { record } = await importFile(fixture('limits/programmazione-2024-borderless.pdf'))
+    expect(record.summary.map((row) => [row.rowLabel, row.kind, row.description?.slice(0, 30) ?? null, row.cdr])).toEqual([
+      ['a', 'Obiettivo P. Organizzativa', 'Prevenzione della Corruzione e', ['TUTTI']],
+      ['c', 'Obiettivo P. Organizzativa', 'Attuazione di formazione obbli', ['TUTTI']],
+      ['d', 'Obiettivo P. Organizzativa', 'Gestione strumenti di programm', ['TUTTI']],
+      // The rest of row d, cut by the page break, is read as a row of its own.
+      ['', null, 'nel calendario concordato. Cia', []],
+      ['e', 'Obiettivo P. Organizzativa', 'Informatizzazione: Transizione', ['TUTTI']],
+      ['12', 'Obiettivo P. Organizzativa', null, ['TUTTI']],
+    ])
+    expect(record.objectives.map((o) => o.id)).toEqual(['a', 'b', 'd'])
+    expect(record.objectives[0]?.title).toBe((await imported('plans/seed-2024/programmazione-2024.html')).record.objectives[0]?.title)
   })
 })
 
