@@ -1,4 +1,5 @@
 import type { Objective } from '../model/record.js'
+import type { Cell } from '../model/document.js'
 import type { ReadingContext } from './context.js'
 import { matchLabel, type LabelId } from './labels.js'
 import type { Line } from './lines.js'
@@ -78,7 +79,7 @@ export function readCard(lines: Line[], index: number, context: ReadingContext):
   }
   let comune: CardReading['comune'] = null
   let cdrValue: string | null = null
-  const pending: Parameters<typeof reportUnmapped>[0][number][] = []
+  const pending: Cell[] = []
   for (const line of sections.header) {
     const { pairs, leading } = readKeyValues(line, HEADER_LABELS, context)
     pending.push(...leading)

@@ -111,8 +111,3 @@ function restAfter(text: string, prefix: string): string {
   }
   return tokens.slice(consumed).join(' ').replace(/^[-–:\s]+/, '')
 }
-
-/** True when the text is exactly the given label (no trailing value). */
-export function isLabel(text: string, id: LabelId): boolean {
-  return matchLabel(text, [id])?.rest === ''
-}

@@ -6,7 +6,7 @@ import { cleanCellText } from '../model/document.js'
 import type { Finding } from '../model/finding.js'
 import { PerfplanError } from '../errors.js'
 import { endsDangling } from '../text/truncation.js'
-import { readPageContent, type TextRun } from './pdf/page-content.js'
+import { readPageContent } from './pdf/page-content.js'
 import { findRuledTables, type GridTable } from './pdf/lattice.js'
 import { findStreamTable } from './pdf/stream.js'
 import { cellText, joinWrapped, leadOf, textLines } from './pdf/cell-text.js'
@@ -274,4 +274,3 @@ function reasonOf(error: unknown): string {
   return `Il file PDF non si apre: ${(error as Error)?.message ?? String(error)}.`
 }
 
-export type { TextRun }

@@ -11,30 +11,23 @@ export default defineRule({
   check(record, context) {
     const reports: RuleReport[] = []
     record.objectives.forEach((objective, i) => {
-      const missionPath = `objectives[${i}].missione`
-      const programmePath = `objectives[${i}].programma`
-      const printedMission = context.origins.get(missionPath)?.raw
-      const printedProgramme = context.origins.get(programmePath)?.raw
-      const mission = printedMission ? readMissione(printedMission) : null
-      const programme = printedProgramme ? readProgramma(printedProgramme, objective.missione?.code ?? null) : null
-      if (mission && objective.missione && mission.printedCode !== objective.missione.code) {
+      const fields = [
+        { field: 'missione', word: 'missione', read: (text: string) => readMissione(text) },
+        { field: 'programma', word: 'programma', read: (text: string) => readProgramma(text, objective.missione?.code ?? null) },
+      ] as const
+      for (const { field, word, read } of fields) {
+        const path = `objectives[${i}].${field}`
+        const origin = context.origins.get(path)
+        const printed = origin ? read(origin.raw) : null
+        const code = objective[field]?.code
+        if (!printed || !code || printed.printedCode === code) continue
         reports.push({
           objectiveId: objective.id,
-          path: `${missionPath}.code`,
-          message: `Il codice di missione «${mission.printedCode}» è scritto nella forma ufficiale «${objective.missione.code}».`,
-          found: mission.printedCode,
-          corrected: objective.missione.code,
-          location: context.origins.get(missionPath)?.location ?? null,
-        })
-      }
-      if (programme && objective.programma && programme.printedCode !== objective.programma.code) {
-        reports.push({
-          objectiveId: objective.id,
-          path: `${programmePath}.code`,
-          message: `Il codice di programma «${programme.printedCode}» è scritto nella forma ufficiale «${objective.programma.code}».`,
-          found: programme.printedCode,
-          corrected: objective.programma.code,
-          location: context.origins.get(programmePath)?.location ?? null,
+          path: `${path}.code`,
+          message: `Il codice di ${word} «${printed.printedCode}» è scritto nella forma ufficiale «${code}».`,
+          found: printed.printedCode,
+          corrected: code,
+          location: origin?.location ?? null,
         })
       }
     })

@@ -1,5 +1,5 @@
 import type { Origin } from '../interpret/context.js'
-import type { Finding, Severity } from '../model/finding.js'
+import type { Severity } from '../model/finding.js'
 import type { Location } from '../model/location.js'
 import type { PlanRecord } from '../model/record.js'
 import type { WeightingScheme } from '../settings/scheme.js'
@@ -46,4 +46,3 @@ export function locate(report: RuleReport, context: RuleContext): Location | nul
   return report.path ? (context.origins.get(report.path)?.location ?? null) : null
 }
 
-export type { Finding }

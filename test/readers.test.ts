@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import { decodeHtml } from '../src/readers/encoding.js'
+import { sniffFormat, zipEntryNames } from '../src/readers/sniff.js'
+import { readHtml } from '../src/readers/html.js'
+import { fixture } from './helpers/fixtures.js'
+
+describe('format sniffing', () => {
+  it.each([
+    ['plans/seed-2024/programmazione-2024.xlsx', 'xlsx'],
+    ['plans/seed-2024/programmazione-2024.docx', 'docx'],
+    ['plans/seed-2024/programmazione-2024.html', 'html'],
+    ['plans/seed-2024/programmazione-2024-calc.pdf', 'pdf'],
+    ['edge/html-named.pdf', 'html'],
+    ['edge/empty.pdf', null],
+  ])('decides %s is %s from its bytes', async (file, format) => {
+    expect(sniffFormat(await readFile(fixture(file)))).toBe(format)
+  })
+
+  it('lists the parts of an Office zip from its central directory', async () => {
+    const names = zipEntryNames(await readFile(fixture('plans/seed-2024/programmazione-2024.docx')))
+    expect(names).toContain('word/document.xml')
+    expect(names).toContain('[Content_Types].xml')
+  })
+
+  it('refuses bytes that are none of the formats', () => {
+    expect(sniffFormat(new TextEncoder().encode('Comune di Montevecchio, piano 2025'))).toBeNull()
+  })
+})
+
+describe('HTML decoding', () => {
+  it('reads the windows-1252 portal page by its meta charset, with €, – and accented letters', async () => {
+    const { text, encoding } = decodeHtml(await readFile(fixture('plans/seed-2024/programmazione-2024-portale.html')))
+    expect(encoding).toBe('windows-1252')
+    expect(text).toContain('Unità Organizzativa')
+    expect(text).toContain('sezione PIAO– Aggiornamento')
+    expect(text).toContain('>€<')
+  })
+
+  it('sniffs windows-1252 without a declaration, and honours a UTF-8 byte order mark', () => {
+    expect(decodeHtml(Uint8Array.from([0x3c, 0x70, 0x3e, 0x55, 0x6e, 0x69, 0x74, 0xe0, 0x20, 0x96, 0x20, 0x80]))).toEqual({ text: '<p>Unità – €', encoding: 'windows-1252' })
+    expect(decodeHtml(Uint8Array.from([0xef, 0xbb, 0xbf, 0xc3, 0xa8]))).toEqual({ text: 'è', encoding: 'utf-8' })
+  })
+
+  it('keeps rowspan and colspan in the grid and footnote marks apart from their words', () => {
+    const html = '<table><tr><td rowspan="2">A</td><td colspan="2">B<sup>1</sup>C</td></tr><tr><td>D</td><td>E<br>F</td></tr></table>'
+    const [table] = readHtml(new TextEncoder().encode(html)).blocks
+    expect(table?.type === 'table' && table.rows.map((row) => row.map((cell) => [cell.text, cell.row, cell.col, cell.rowSpan, cell.colSpan]))).toEqual([
+      [['A', 0, 0, 2, 1], ['B 1 C', 0, 1, 1, 2]],
+      [['D', 1, 1, 1, 1], ['E\nF', 1, 2, 1, 1]],
+    ])
+  })
+})
