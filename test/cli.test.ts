@@ -112,6 +112,58 @@ describe('perfplan import', () => {
   })
 })
 
+describe('perfplan audit', () => {
+  it('writes the records, batch.json and a readable report, and no workbooks', async () => {
+    const out = await tempDir()
+    const run = await perfplan('audit', fixture('plans/montevecchio-2025/piano-performance-2025.xlsx'), '--out', out)
+    expect(run.code).toBe(0)
+    expect((await readdir(out)).sort()).toEqual(['audit.md', 'batch.json', 'piano-performance-2025.xlsx.json'])
+    const report = await readFile(join(out, 'audit.md'), 'utf8')
+    expect(report.split('\n').slice(0, 7)).toEqual([
+      '# Audit dei piani della performance',
+      '',
+      'Documenti: 1 (importati 1, non importati 0). Rilievi: 8 errori, 1 avviso, 23 informazioni.',
+      '',
+      '## piano-performance-2025.xlsx',
+      '',
+      'Comune: Montevecchio; anno: 2025; obiettivi: 6; righe di riepilogo: 6.',
+    ])
+    expect(report).toContain('| error | SCORE_MISMATCH | 4 | p5 t5 r13c6 (F13) | L\'Esito Pesatura stampato è 18, ma le valutazioni danno 16. | 18 | 16 |')
+  })
+})
+
+describe('settings files', () => {
+  it('--areas adds the comune\'s own areas: the unknown office becomes a known area', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'aree.json'), JSON.stringify([{ id: 'cultura', label: 'CULTURA', variants: ['Ufficio Cultura e Turismo'] }]))
+    const out = await tempDir()
+    expect((await perfplan('audit', fixture('plans/montevecchio-2025/piano-performance-2025.xlsx'), '--out', out, '--areas', join(dir, 'aree.json'))).code).toBe(0)
+    const record = JSON.parse(await readFile(join(out, 'piano-performance-2025.xlsx.json'), 'utf8'))
+    expect(record.findings.filter((f: { rule: string }) => f.rule === 'AREA_UNKNOWN')).toEqual([])
+    expect(record.areas.at(-1)).toEqual({ area: 'cultura', label: 'CULTURA', objectives: 1, absoluteWeight: 1.8 })
+  })
+
+  it('--scheme changes the points: under 3/2/1 with nothing inverted, the seed\'s scores contradict their ratings', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'schema.json'), JSON.stringify({ points: { alto: 3, medio: 2, basso: 1 }, inverted: [] }))
+    const out = await tempDir()
+    await perfplan('audit', fixture('plans/seed-2024/programmazione-2024.xlsx'), '--out', out, '--scheme', join(dir, 'schema.json'))
+    const record = JSON.parse(await readFile(join(out, 'programmazione-2024.xlsx.json'), 'utf8'))
+    expect(record.findings.filter((f: { rule: string }) => f.rule === 'SCORE_MISMATCH').map((f: { objectiveId: string; found: number; corrected: number }) => [f.objectiveId, f.found, f.corrected])).toEqual([
+      ['b', 14, 9],
+      ['d', 20, 10],
+    ])
+  })
+
+  it('a bad settings file is a usage error naming what is wrong (exit 2)', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'schema.json'), JSON.stringify({ points: { alto: 'cinque' } }))
+    const run = await perfplan('import', fixture('plans/seed-2024/programmazione-2024.xlsx'), '--out', dir, '--scheme', join(dir, 'schema.json'))
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain(`invalid weighting scheme ${join(dir, 'schema.json')}: Invalid input: expected number, received string at points.alto`)
+  })
+})
+
 describe('usage errors', () => {
   it.each([
     [['import'], 'import needs at least one file or directory'],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { emitWorkbook } from '../src/emit/workbook.js'
 import { importBytes } from '../src/pipeline.js'
 import type { PlanRecord } from '../src/model/record.js'
-import { show } from '../src/emit/workbook/report-sheets.js'
+import { show } from '../src/values/show.js'
 import { imported } from './helpers/fixtures.js'
 
 const PLANS = ['plans/seed-2024/programmazione-2024.xlsx', 'plans/montevecchio-2025/piano-performance-2025.xlsx'] as const

@@ -1,6 +1,7 @@
 import type { BatchResult } from '../batch/run.js'
 import type { PlanRecord } from '../model/record.js'
 import { formatLocation } from '../model/location.js'
+import { show } from '../values/show.js'
 
 /**
  * The human-readable audit of a batch (Markdown): per document its status and its
@@ -13,7 +14,8 @@ export function emitAudit(batch: BatchResult, records: ReadonlyMap<string, PlanR
     '# Audit dei piani della performance',
     '',
     `Documenti: ${totals.files} (importati ${totals.ok}, non importati ${totals.failed}). ` +
-      `Rilievi: ${totals.findings.error} errori, ${totals.findings.warning} avvisi, ${totals.findings.info} informazioni.`,
+      `Rilievi: ${count(totals.findings.error, 'errore', 'errori')}, ${count(totals.findings.warning, 'avviso', 'avvisi')}, ` +
+      `${count(totals.findings.info, 'informazione', 'informazioni')}.`,
     '',
   ]
   for (const file of batch.files) {
@@ -37,7 +39,7 @@ export function emitAudit(batch: BatchResult, records: ReadonlyMap<string, PlanR
     const order = { error: 0, warning: 1, info: 2 }
     for (const finding of [...record.findings].sort((a, b) => order[a.severity] - order[b.severity])) {
       out.push(
-        `| ${finding.severity} | ${finding.rule} | ${finding.objectiveId ?? ''} | ${formatLocation(finding.location)} | ${cell(finding.message)} | ${cell(show(finding.found))} | ${cell(show(finding.corrected))} |`,
+        `| ${finding.severity} | ${finding.rule} | ${finding.objectiveId ?? ''} | ${formatLocation(finding.location)} | ${cell(finding.message)} | ${cell(show(finding.found) ?? '')} | ${cell(show(finding.corrected) ?? '')} |`,
       )
     }
     out.push('')
@@ -45,9 +47,8 @@ export function emitAudit(batch: BatchResult, records: ReadonlyMap<string, PlanR
   return out.join('\n')
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  return typeof value === 'string' ? value : JSON.stringify(value)
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
 }
 
 function cell(text: string): string {

@@ -6,7 +6,8 @@ import { DEFAULT_AREAS, type AreaRegistry } from '../settings/areas.js'
 import { CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, fitRowHeights, sheetName } from './workbook/cells.js'
 import { writeCardSheet } from './workbook/card-sheet.js'
 import { writeSummarySheet } from './workbook/summary-sheet.js'
-import { show, writeAreasSheet, writeFindingsSheet, writeIndicatorsSheet } from './workbook/report-sheets.js'
+import { writeAreasSheet, writeFindingsSheet, writeIndicatorsSheet } from './workbook/report-sheets.js'
+import { show } from '../values/show.js'
 import { fixZipDates } from './zip-dates.js'
 
 /** Document dates are fixed: the same record always gives the same bytes. */

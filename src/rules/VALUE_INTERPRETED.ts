@@ -1,5 +1,5 @@
 import { asPercent, type Value } from '../values/value.js'
-import { round4 } from '../values/number.js'
+import { show } from '../values/show.js'
 import { defineRule, type RuleReport } from './define.js'
 
 /**
@@ -21,7 +21,7 @@ export default defineRule({
           reports.push({
             objectiveId: objective.id,
             path: `objectives[${i}].areas[${a}].measures[${m}].expected`,
-            message: `Il valore «${measure.expected.raw}» tra percentuali è letto come ${percentText(reading)}.`,
+            message: `Il valore «${measure.expected.raw}» tra percentuali è letto come ${show(reading)}.`,
             found: measure.expected.raw,
             corrected: reading,
             fix: { value: reading },
@@ -47,8 +47,4 @@ export default defineRule({
 /** "si" written without accent and in lower case: the reflexive pronoun, unless the column means yes/no. */
 function isBareYes(value: Value): boolean {
   return value.kind === 'boolean' && value.raw === 'si'
-}
-
-function percentText(value: Value): string {
-  return `${String(round4((value.value as number) * 100)).replace('.', ',')}%`
 }

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs'
 import type { PlanRecord } from '../../model/record.js'
 import type { AreaRegistry } from '../../settings/areas.js'
-import type { Value } from '../../values/value.js'
+import { show } from '../../values/show.js'
 import { BORDER, CellIndex, ERROR_FILL, DOUBT_FILL, CORRECTED_FILL, LABEL_FILL, label, number, text, typed } from './cells.js'
 
 /** Writes a title line the importer recognises as "not a card" ("AREE", "INDICATORI", "RILIEVI"), then a header. */
@@ -132,17 +132,6 @@ export function writeFindingsSheet(sheet: ExcelJS.Worksheet, record: PlanRecord)
     row.getCell(2).fill = SEVERITY_FILL[finding.severity]
   })
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, 2 + record.findings.length), column: 12 } }
-}
-
-/** A finding's found/corrected value as a clerk reads it: typed values as printed ("100%"). */
-export function show(value: unknown): string | null {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'object' && 'kind' in value && 'raw' in value) {
-    const typedValue = value as Value
-    if (typedValue.kind === 'percent' && typeof typedValue.value === 'number') return `${String(round(typedValue.value * 100)).replace('.', ',')}%`
-    return typedValue.raw
-  }
-  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 function round(value: number): number {
