@@ -1,0 +1,118 @@
+import type { Cell, Table } from '../../model/document.js'
+import { cleanCellText } from '../../model/document.js'
+import { endsDangling } from '../../text/truncation.js'
+import type { GridTable } from './lattice.js'
+import { cellText, joinWrapped, leadOf } from './cell-text.js'
+
+/*
+ * Tables that go on over the next page: a page break cuts rows in two and columns may be
+ * drawn differently on each page. These functions put the pieces back together.
+ */
+
+/**
+ * The rest of a row that a page break cut and the writer left open (no line at the bottom
+ * of the page, none at the top of the next): each piece of text goes to the cell above it,
+ * matched by horizontal position; the row itself is dropped.
+ */
+export function continueOpenRow(previous: { grid: GridTable; table: Table }, grid: GridTable): GridTable {
+  const lastRow = previous.table.rows.length - 1
+  const anchors = previous.table.rows.flat().filter((anchor) => anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan)
+  const span = (xs: number[], col: number, colSpan: number) => [xs[col] ?? 0, xs[col + colSpan] ?? 0] as const
+  for (const cell of grid.cells.filter((c) => c.row === 0)) {
+    const [left, right] = span(grid.xs, cell.col, cell.colSpan)
+    const anchor = anchors
+      .map((a) => {
+        const [l, r] = span(previous.grid.xs, a.col, a.colSpan)
+        return { a, shared: Math.min(r, right) - Math.max(l, left) }
+      })
+      .sort((x, y) => y.shared - x.shared)[0]
+    const text = cleanCellText(cellText(cell.runs, left, right, leadOf(anchor?.a.text ?? '')))
+    if (!anchor || anchor.shared <= 0 || text === '') continue
+    const lead = leadOf(anchor.a.text)
+    anchor.a.text = anchor.a.text === '' ? text : lead && text.toLowerCase().startsWith(lead) ? `${anchor.a.text}\n${text}` : joinWrapped(anchor.a.text, text)
+  }
+  return {
+    ...grid,
+    openTop: false,
+    ys: grid.ys.slice(1),
+    cells: grid.cells.filter((cell) => cell.row > 0 || cell.rowSpan > 1).map((cell) => (cell.row > 0 ? { ...cell, row: cell.row - 1 } : { ...cell, rowSpan: cell.rowSpan - 1, runs: [] })),
+  }
+}
+
+/**
+ * A row too tall for the page is split by the writer: its first part ends the page, the rest
+ * opens the next one. Such a first row has text only where the last row has text too, and
+ * that text goes on a sentence ("amministrazione) entro i termini…"): its text is appended to
+ * the last row's cells and the row itself dropped. Returns the grid without it.
+ */
+export function continueSplitRow(table: Table, grid: GridTable): GridTable {
+  const first = grid.cells.filter((cell) => cell.row === 0)
+  const lastRow = table.rows.length - 1
+  const above = (col: number) =>
+    table.rows.flat().find((anchor) => anchor.col <= col && col < anchor.col + anchor.colSpan && anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan)
+  const texts = first.map((cell) => {
+    const right = grid.xs[cell.col + cell.colSpan] ?? Number.POSITIVE_INFINITY
+    return { cell, text: cleanCellText(cellText(cell.runs, grid.xs[cell.col] ?? 0, right, leadOf(above(cell.col)?.text ?? ''))) }
+  })
+  const filled = texts.filter((t) => t.text !== '')
+  if (filled.length === 0 || filled.length === first.length) return grid
+  const aboveFilled = new Set(table.rows.flat().filter((anchor) => anchor.text !== '' && anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan))
+  const continues = filled.every(({ cell }) => (above(cell.col)?.text ?? '') !== '' && !/[.!?]$/.test(above(cell.col)?.text ?? '.'))
+  // Each piece goes on what the row above says: it starts in lower case, or the text above
+  // stops on a word no sentence ends with ("…in materia di" / "Anticorruzione").
+  const goesOn =
+    filled.every(({ cell, text }) => /^[\p{Ll}(\d/]/u.test(text) || endsDangling(above(cell.col)?.text ?? '')) &&
+    filled.some(({ text }) => text.length > 2)
+  if (!continues || filled.length >= aboveFilled.size || !goesOn) return grid
+  for (const { cell, text } of filled) {
+    const anchor = above(cell.col) as Cell
+    // An item list goes on with a new item ("N. …" like the cell's first line), or a wrapped line.
+    const lead = leadOf(anchor.text)
+    anchor.text = lead && text.toLowerCase().startsWith(lead) ? `${anchor.text}\n${text}` : joinWrapped(anchor.text, text)
+  }
+  return {
+    ...grid,
+    ys: grid.ys.slice(1),
+    cells: grid.cells.filter((cell) => cell.row > 0).map((cell) => ({ ...cell, row: cell.row - 1 })),
+  }
+}
+
+export function sameOuterEdges(a: GridTable, b: GridTable): boolean {
+  return Math.abs((a.xs[0] as number) - (b.xs[0] as number)) <= 2 && Math.abs((a.xs.at(-1) as number) - (b.xs.at(-1) as number)) <= 2
+}
+
+/** The column edges of two grids together; edges within 2 points are one. */
+export function mergeEdges(a: number[], b: number[]): number[] {
+  const edges: number[] = []
+  for (const x of [...a, ...b].sort((p, q) => p - q)) if (edges.length === 0 || x - (edges.at(-1) as number) > 2) edges.push(x)
+  return edges
+}
+
+function edgeIndex(edges: number[], x: number): number {
+  let best = 0
+  edges.forEach((edge, i) => {
+    if (Math.abs(edge - x) < Math.abs((edges[best] as number) - x)) best = i
+  })
+  return best
+}
+
+/** Re-expresses a table's columns on finer column edges (a cell may then span more columns). */
+export function remapTable(table: Table, from: number[], to: number[]): void {
+  for (const cell of table.rows.flat()) {
+    const start = edgeIndex(to, from[cell.col] as number)
+    const end = edgeIndex(to, from[cell.col + cell.colSpan] as number)
+    cell.col = start
+    cell.colSpan = Math.max(1, end - start)
+    cell.location = { ...cell.location, column: start + 1 }
+  }
+  table.columnCount = to.length - 1
+}
+
+export function remapGrid(grid: GridTable, to: number[]): GridTable {
+  const cells = grid.cells.map((cell) => {
+    const start = edgeIndex(to, grid.xs[cell.col] as number)
+    const end = edgeIndex(to, grid.xs[cell.col + cell.colSpan] as number)
+    return { ...cell, col: start, colSpan: Math.max(1, end - start) }
+  })
+  return { ...grid, xs: to, cells }
+}
