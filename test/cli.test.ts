@@ -179,6 +179,17 @@ describe('usage errors', () => {
   })
 })
 
+describe('perfplan tables', () => {
+  it('prints the tables as read, as CSV with --csv', async () => {
+    const run = await perfplan('tables', fixture('plans/seed-2024/programmazione-2024.xlsx'), '--csv')
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+      'Comune di:,,Programmazione Obiettivi di Performance 2024,,Unità Organizzativa,',
+      ',,Descrizione,Cod.,CdR Coinvolti,',
+    ])
+  })
+})
+
 describe('perfplan schema', () => {
   it('prints a JSON Schema of the record with its fixed fields', async () => {
     const schema = JSON.parse((await perfplan('schema')).stdout)
