@@ -39,6 +39,7 @@ describe.each(PLANS)('the corrected workbook of %s', (file) => {
     expect(back.plan).toEqual(record.plan)
     expect(back.summary).toEqual(record.summary)
     expect(back.areas).toEqual(record.areas)
+    expect(back.findings.filter((f) => f.rule === 'UNMAPPED_CELL')).toEqual([]) // every cell it writes is read back
     // CARD_MISSING (a card cannot be invented) and CONTRIBUTION_SUM with every % printed
     // (rules.md: no correction) stay errors; every corrected error is gone.
     const errors = back.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.path}`)

@@ -14,6 +14,8 @@ export const LABELS = {
   summaryDescription: { variants: ['descrizione', 'descrizione obiettivo', 'obiettivo'], prefix: false },
   summaryCode: { variants: ['cod', 'codice', 'cod obiettivo', 'codice obiettivo'], prefix: false },
   summaryCdr: { variants: ['cdr coinvolti', 'centri di responsabilita coinvolti', 'cdr', 'settori coinvolti'], prefix: false },
+  /** The corrected workbook's note on where it came from: not part of the plan. */
+  sourceNote: { variants: ['file di origine'], prefix: true },
   summaryRowLabel: { variants: ['n', 'n.', 'riga', 'n riga'], prefix: false },
   summaryKind: { variants: ['tipo', 'tipologia', 'tipo obiettivo'], prefix: false },
   summarySection: { variants: ['definizione degli obiettivi di performance organizzativa', 'definizione degli obiettivi di performance individuale', 'definizione degli obiettivi di performance'], prefix: false },

@@ -5,6 +5,7 @@ import type { ReadingContext } from './context.js'
 import { matchLabel, type LabelId } from './labels.js'
 import type { Line } from './lines.js'
 import { kindOf, yearIn } from './kind.js'
+import { reportUnmapped } from './unmapped.js'
 
 /** What the summary table ("Programmazione Obiettivi di Performance") gives. */
 export interface SummaryReading {
@@ -14,7 +15,7 @@ export interface SummaryReading {
   rowCells: Cell[][]
 }
 
-const TITLE_LABELS: LabelId[] = ['planTitle', 'comune', 'unit']
+const TITLE_LABELS: LabelId[] = ['planTitle', 'comune', 'unit', 'sourceNote']
 const HEADER_LABELS: LabelId[] = ['summaryDescription', 'summaryCode', 'summaryCdr', 'summaryRowLabel', 'summaryKind']
 
 /** True when a line is the summary's column header ("Descrizione", "Cod.", "CdR Coinvolti"). */
@@ -39,6 +40,7 @@ export function readSummary(title: Line[], header: Line, body: Line[], context: 
       const label = matchLabel(cell.text, TITLE_LABELS)
       if (!label) return
       context.use(cell)
+      if (label.id === 'sourceNote') return
       if (label.id === 'planTitle') {
         plan.title = foldWhitespace(cell.text)
         plan.year = yearIn(cell.text)
@@ -56,6 +58,7 @@ export function readSummary(title: Line[], header: Line, body: Line[], context: 
     })
   }
 
+  reportUnmapped(title.flatMap((line) => line.cells), null, context)
   context.use(...header.cells)
   // Columns headed by something else than the summary's labels ("Esito Pesatura", an area,
   // "Stato" in a corrected workbook) are derived values, not part of the printed summary.
