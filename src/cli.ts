@@ -82,13 +82,9 @@ async function main(argv: string[]): Promise<number> {
         concurrency,
         ...(values.scheme ? { scheme: loadScheme(values.scheme) } : {}),
         ...(values.areas ? { areas: loadAreas(values.areas) } : {}),
-        extraOutputs: async (result) => {
-          if (command === 'audit') {
-            records.set(result.record.source.file, result.record)
-            return []
-          }
-          const { emitWorkbook } = await import('./emit/workbook.js')
-          return [{ extension: '.xlsx', bytes: await emitWorkbook(result.record, options) }]
+        workbook: command === 'import',
+        onRecord: (name, record) => {
+          if (command === 'audit') records.set(name, record)
         },
         onFileDone: (file, done, total) => {
           if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K[${done}/${total}] ${file.status === 'ok' ? 'ok    ' : 'FAILED'} ${file.file}`)

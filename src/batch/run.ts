@@ -1,11 +1,12 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import PQueue from 'p-queue'
-import { importFile, type ImportOptions, type ImportResult } from '../pipeline.js'
+import type { ImportOptions } from '../pipeline.js'
 import { countFindings, type Severity } from '../model/finding.js'
-import { isPerfplanError, type FailureRule } from '../errors.js'
-import { emitJson } from '../emit/json.js'
+import type { FailureRule } from '../errors.js'
+import type { PlanRecord } from '../model/record.js'
 import type { Input } from './inputs.js'
+import { runImportTask } from './import-task.js'
 
 /** One file's line in batch.json. */
 export interface FileResult {
@@ -22,13 +23,14 @@ export interface BatchResult {
   totals: { files: number; ok: number; failed: number; findings: Record<Severity, number> }
 }
 
-/** What is written for each imported file beside its JSON (the workbook, for `import`). */
-export type ExtraOutput = (result: ImportResult) => Promise<{ extension: string; bytes: Uint8Array }[]>
-
 export interface BatchOptions extends Omit<ImportOptions, 'name'> {
   out: string
+  /** Files read at once (their I/O overlaps; parsing shares this thread). */
   concurrency?: number
-  extraOutputs?: ExtraOutput
+  /** Write the corrected workbook OUT/<name>.xlsx beside the JSON (`import`; not `audit`). */
+  workbook?: boolean
+  /** Called with each imported record (the audit report collects them). */
+  onRecord?: (name: string, record: PlanRecord) => void
   onFileDone?: (result: FileResult, done: number, total: number) => void
 }
 
@@ -62,19 +64,22 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions):
 async function importOne(input: Input, options: BatchOptions): Promise<FileResult> {
   const started = performance.now()
   const base = join(options.out, input.name)
-  try {
-    const result = await importFile(input.path, { ...options, name: input.name })
-    const outputs: { extension: string; bytes: Uint8Array }[] = [{ extension: '.json', bytes: new TextEncoder().encode(emitJson(result.record)) }]
-    if (options.extraOutputs) outputs.push(...(await options.extraOutputs(result)))
-    for (const output of outputs) await writeAtomically(base + output.extension, output.bytes)
-    return { file: input.name, status: 'ok', findings: countFindings(result.record.findings), ms: elapsed(started) }
-  } catch (error) {
+  const result = await runImportTask({
+    path: input.path,
+    name: input.name,
+    workbook: options.workbook ?? false,
+    ...(options.scheme ? { scheme: options.scheme } : {}),
+    ...(options.areas ? { areas: options.areas } : {}),
+  })
+  if (!result.ok) {
     // Outputs of an earlier run would now describe a file that no longer imports.
     await Promise.all(['.json', '.xlsx'].map((extension) => rm(base + extension, { force: true })))
-    const rule: FailureRule = isPerfplanError(error) ? error.rule : 'UNREADABLE'
-    const message = isPerfplanError(error) ? error.message : `Errore imprevisto durante la lettura: ${(error as Error).message ?? String(error)}`
-    return { file: input.name, status: 'failed', rule, message, findings: { error: 1, warning: 0, info: 0 }, ms: elapsed(started) }
+    return { file: input.name, status: 'failed', rule: result.rule, message: result.message, findings: { error: 1, warning: 0, info: 0 }, ms: elapsed(started) }
   }
+  await writeAtomically(`${base}.json`, result.json)
+  if (result.workbook) await writeAtomically(`${base}.xlsx`, result.workbook)
+  options.onRecord?.(input.name, result.record)
+  return { file: input.name, status: 'ok', findings: countFindings(result.record.findings), ms: elapsed(started) }
 }
 
 function elapsed(started: number): number {
