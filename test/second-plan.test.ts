@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { imported } from './helpers/fixtures.js'
 import { formatLocation } from '../src/model/location.js'
 
-const FILES = ['plans/montevecchio-2025/piano-performance-2025.xlsx', 'plans/montevecchio-2025/piano-performance-2025.html'] as const
+const FILES = [
+  'plans/montevecchio-2025/piano-performance-2025.xlsx',
+  'plans/montevecchio-2025/piano-performance-2025.html',
+  'plans/montevecchio-2025/piano-performance-2025-calc.pdf',
+  'plans/montevecchio-2025/piano-performance-2025-chromium.pdf',
+] as const
 
 describe.each(FILES)('Montevecchio 2025, a plan with injected faults (%s)', (file) => {
   it('finds every injected fault, and corrects it where rules.md says so', async () => {
@@ -63,5 +68,16 @@ describe.each(FILES)('Montevecchio 2025, a plan with injected faults (%s)', (fil
       ['6', 'F', 14, 14, 0.4],
     ])
     expect(record.objectives[0]?.programma).toEqual({ code: '0801', name: 'Urbanistica e assetto del territorio' })
+  })
+})
+
+describe('Montevecchio 2025 across formats', () => {
+  it.each(FILES.slice(1))('%s gives the objectives, summary, plan and areas of the workbook', async (file) => {
+    const { record: xlsx } = await imported(FILES[0])
+    const { record } = await imported(file)
+    expect(record.objectives).toEqual(xlsx.objectives)
+    expect(record.summary).toEqual(xlsx.summary)
+    expect(record.plan).toEqual(xlsx.plan)
+    expect(record.areas).toEqual(xlsx.areas)
   })
 })

@@ -46,10 +46,9 @@ export function cellText(runs: TextRun[], left: number, right: number, itemLead?
     const run = line.runs[0]
     const wordWidth = run ? (run.width * textWeight(firstWord)) / Math.max(0.1, textWeight(run.text)) : 0
     const reach = previous.right + previous.size * 0.25 + wordWidth
-    if (previous.text.endsWith('/') || line.text.startsWith('/')) text = joinWrapped(text, line.text)
+    if (previous.text.endsWith('/') || line.text.startsWith('/') || /\p{Ll}-$/u.test(previous.text)) text = joinWrapped(text, line.text)
     else if (reach <= widest || (lead !== undefined && line.text.toLowerCase().startsWith(lead))) text += `\n${line.text}`
     else if (reach <= limit) text += `${AMBIGUOUS_BREAK}${line.text}`
-    else if (/\p{L}-$/u.test(previous.text) && /^\p{Ll}/u.test(line.text)) text += line.text
     else if (brokenWord(previous, line, limit)) text += line.text
     else text += ` ${line.text}`
   })
@@ -76,12 +75,16 @@ export function leadOf(text: string): string | undefined {
 
 /**
  * Joins a line that only wrapped to the text before it: directly after a slash that follows
- * a word ("presidiate/" + "n sez.") or before a slash that starts the line, with a space
- * otherwise ("digitale /" + "totale").
+ * a word ("presidiate/" + "n sez."), before a slash glued to the next word ("/n sez."), and
+ * after a hyphen inside a word; with a space otherwise ("digitale /" + "totale").
  */
 export function joinWrapped(before: string, after: string): string {
-  if ((/\S\/$/.test(before) && !/ \/$/.test(before)) || after.startsWith('/')) return `${before}${after}`
-  return `${before} ${after}`
+  const slashBefore = /\S\/$/.test(before) && !/ \/$/.test(before)
+  const slashAfter = after.startsWith('/') && !after.startsWith('/ ')
+  // A compound word broken at its hyphen ("Economico-" + "Finanziaria"); an acronym's dash
+  // ("PIAO- Aggiornamento") keeps its space.
+  const compound = /\p{Ll}-$/u.test(before) && /^\p{L}/u.test(after)
+  return slashBefore || slashAfter || compound ? `${before}${after}` : `${before} ${after}`
 }
 
 /** Runs grouped by baseline, top to bottom, each line's runs left to right. */
