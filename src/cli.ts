@@ -7,7 +7,7 @@ import { planRecordJsonSchema, type PlanRecord } from './model/record.js'
 import { emitAudit } from './emit/audit.js'
 import { loadScheme } from './settings/scheme.js'
 import { loadAreas } from './settings/areas.js'
-import { UsageError } from './errors.js'
+import { isPerfplanError, UsageError } from './errors.js'
 import { readDocument } from './readers/index.js'
 import { tablesAsCsv, tablesAsJson } from './emit/tables.js'
 
@@ -32,7 +32,8 @@ Options:
   --strict           exit 1 when any document has an error finding
   -h, --help         this help
 
-Exit status: 0 all documents imported; 1 a document failed (or, with --strict, has errors); 2 usage error.
+Exit status: 0 all documents imported; 1 a document failed (or, with --strict, has errors);
+2 usage error, or an output folder that cannot be written.
 `
 
 const OPTIONS = {
@@ -109,6 +110,14 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError) {
       process.stderr.write(`perfplan: ${error.message}\n\n${HELP}`)
+      process.exitCode = 2
+    } else if (isPerfplanError(error)) {
+      // `tables` on a file that gives no document: its reason, as batch.json would say it.
+      process.stderr.write(`perfplan: ${error.rule}: ${error.message}\n`)
+      process.exitCode = 1
+    } else if (typeof (error as NodeJS.ErrnoException)?.code === 'string') {
+      // The file system refused (an output folder that cannot be written, a full disk).
+      process.stderr.write(`perfplan: ${(error as Error).message}\n`)
       process.exitCode = 2
     } else {
       process.stderr.write(`perfplan: ${(error as Error).stack ?? String(error)}\n`)

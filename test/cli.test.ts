@@ -190,6 +190,22 @@ describe('perfplan tables', () => {
   })
 })
 
+describe('errors outside the documents', () => {
+  it('`tables` on a file that gives no document says why, in one line (exit 1)', async () => {
+    const run = await perfplan('tables', fixture('edge/encrypted.pdf'))
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe('perfplan: UNREADABLE: Il file PDF è protetto da password: va aperto senza password o esportato di nuovo.\n')
+  })
+
+  it('an output folder that cannot be made is reported in one line (exit 2)', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'occupied'), 'a file where the folder should go')
+    const run = await perfplan('import', fixture('plans/seed-2024/programmazione-2024.html'), '--out', join(dir, 'occupied', 'out'))
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/^perfplan: ENOTDIR: not a directory, mkdir '.*occupied\/out'\n$/)
+  })
+})
+
 describe('perfplan schema', () => {
   it('prints a JSON Schema of the record with its fixed fields', async () => {
     const schema = JSON.parse((await perfplan('schema')).stdout)
