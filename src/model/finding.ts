@@ -21,10 +21,15 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     compareLocation(a.location, b.location) ||
     severityOrder[a.severity] - severityOrder[b.severity] ||
-    a.rule.localeCompare(b.rule) ||
-    (a.path ?? '').localeCompare(b.path ?? '') ||
-    a.message.localeCompare(b.message)
+    byCodePoint(a.rule, b.rule) ||
+    byCodePoint(a.path ?? '', b.path ?? '') ||
+    byCodePoint(a.message, b.message)
   )
+}
+
+/** Compares strings by code point, the same on every machine (localeCompare depends on the locale). */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Counts findings per severity, as batch.json reports them. */
