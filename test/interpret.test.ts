@@ -38,3 +38,48 @@ describe('interpretation', () => {
     expect(record.findings.filter((f) => f.rule === 'UNMAPPED_CELL')).toEqual([])
   })
 })
+
+/** Another comune's card: other label variants, other column order, no summary. */
+const VARIANT_CARD = `<html><body><table>
+<tr><td colspan="5">Scheda obiettivo 2025</td></tr>
+<tr><td colspan="3">Performance individuale</td><td>Obiettivo n</td><td>OB-7</td></tr>
+<tr><td>Centro di responsabilità</td><td colspan="2">Servizio Finanziario</td><td>Cdr coinvolti</td><td>Segreteria; Tributi</td></tr>
+<tr><td>Missione</td><td colspan="4">1 Servizi istituzionali, generali e di gestione</td></tr>
+<tr><td>Programma</td><td colspan="4">0104 Gestione delle entrate tributarie e servizi fiscali</td></tr>
+<tr><td>Titolo</td><td colspan="4">Recupero dell'evasione IMU</td></tr>
+<tr><td rowspan="2">Risultati attesi</td><td>Valore obiettivo</td><td>Indicatore</td><td>Algoritmo di calcolo</td><td>2024</td></tr>
+<tr><td>85 %</td><td>Avvisi emessi</td><td>avvisi / posizioni</td><td>70%</td></tr>
+<tr><td rowspan="5">Pesatura</td><td>Criteri</td><td>Alta</td><td>Media</td><td>Bassa</td></tr>
+<tr><td>Strategicità</td><td>x</td><td></td><td></td></tr>
+<tr><td>Impatto sull'utenza</td><td></td><td>x</td><td></td></tr>
+<tr><td>Grado di difficoltà</td><td>x</td><td></td><td></td></tr>
+<tr><td>Fattibilità</td><td></td><td></td><td>x</td></tr>
+<tr><td>Settore</td><td>Contribuzione</td><td>Peso assoluto</td><td>Valori attesi</td><td>Esito atteso</td></tr>
+<tr><td>Ragioneria</td><td>60%</td><td>10,8</td><td>Bonifica banca dati</td><td>85%</td></tr>
+<tr><td>Polizia Municipale</td><td>40%</td><td>7,2</td><td>Controlli sul territorio</td><td>90%</td></tr>
+</table></body></html>`
+
+describe('interpretation by labels, never by position', () => {
+  it("reads another template's card: label variants, columns in another order", async () => {
+    const { record } = await importBytes(new TextEncoder().encode(VARIANT_CARD), { name: 'variante.html' })
+    const [objective] = record.objectives
+    expect(objective).toMatchObject({
+      id: 'OB-7',
+      kind: 'individuale',
+      title: "Recupero dell'evasione IMU",
+      cdr: { primary: 'Servizio Finanziario', involved: ['Segreteria', 'Tributi'] },
+      missione: { code: '01', name: 'Servizi istituzionali, generali e di gestione' },
+      programma: { code: '0104', name: 'Gestione delle entrate tributarie e servizi fiscali' },
+      indicators: [
+        { name: 'Avvisi emessi', description: null, formula: 'avvisi / posizioni', target: { raw: '85 %', kind: 'percent', value: 0.85 }, baselines: { '2024': { raw: '70%', kind: 'percent', value: 0.7 } } },
+      ],
+      // No «Esito Pesatura»: the score comes from the ratings (SCORE_MISSING): 5 + 3 + 5 + 5.
+      weighting: { importanza: 'alto', impattoEsterno: 'medio', complessita: 'alto', realizzabilita: 'basso', declaredScore: null, score: 18 },
+    })
+    expect(objective?.areas.map((a) => [a.area, a.label, a.contributionPct, a.declaredAbsoluteWeight, a.absoluteWeight, a.expectedValue])).toEqual([
+      ['finanziario', 'Ragioneria', 60, 10.8, 10.8, 'Bonifica banca dati'],
+      ['vigilanza', 'Polizia Municipale', 40, 7.2, 7.2, 'Controlli sul territorio'],
+    ])
+    expect(record.findings.map((f) => f.rule)).toEqual(['MISSIONE_CODE_NORMALISED', 'SCORE_MISSING', 'AREA_ALIAS', 'AREA_ALIAS'])
+  })
+})
