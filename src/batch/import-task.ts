@@ -31,9 +31,7 @@ export async function runImportTask(task: ImportTask): Promise<TaskResult> {
       ...(task.scheme ? { scheme: task.scheme } : {}),
       ...(task.areas ? { areas: task.areas } : {}),
     })
-    const workbook = task.workbook
-      ? await emitWorkbook(record, { ...(task.scheme ? { scheme: task.scheme } : {}), ...(task.areas ? { areas: task.areas } : {}) })
-      : null
+    const workbook = task.workbook ? await emitWorkbook(record, task.scheme ? { scheme: task.scheme } : {}) : null
     return { ok: true, record, json: emitJson(record), workbook }
   } catch (error) {
     if (isPerfplanError(error)) return { ok: false, rule: error.rule, message: error.message }

@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs'
 import type { PlanRecord } from '../model/record.js'
 import type { Finding } from '../model/finding.js'
 import { DEFAULT_SCHEME, type WeightingScheme } from '../settings/scheme.js'
-import { DEFAULT_AREAS, type AreaRegistry } from '../settings/areas.js'
 import { CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, fitRowHeights, sheetName } from './workbook/cells.js'
 import { writeCardSheet } from './workbook/card-sheet.js'
 import { writeSummarySheet } from './workbook/summary-sheet.js'
@@ -19,9 +18,8 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1))
  * comment giving the original value and the rule; cells in doubt are yellow (red for errors).
  * perfplan reads it back like any plan.
  */
-export async function emitWorkbook(record: PlanRecord, options: { scheme?: WeightingScheme; areas?: AreaRegistry } = {}): Promise<Uint8Array> {
+export async function emitWorkbook(record: PlanRecord, options: { scheme?: WeightingScheme } = {}): Promise<Uint8Array> {
   const scheme = options.scheme ?? DEFAULT_SCHEME
-  const registry = options.areas ?? DEFAULT_AREAS
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'perfplan'
   workbook.lastModifiedBy = 'perfplan'
@@ -38,8 +36,8 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
     const { score } = writeCardSheet(workbook.addWorksheet(name), record, i, scheme, cells)
     if (!cards.has(objective.id)) cards.set(objective.id, { name, score })
   })
-  writeSummarySheet(summary, record, cards, registry, cells)
-  writeAreasSheet(workbook.addWorksheet('Aree'), record, cells, registry)
+  writeSummarySheet(summary, record, cards, cells)
+  writeAreasSheet(workbook.addWorksheet('Aree'), record, cells)
   writeIndicatorsSheet(workbook.addWorksheet('Indicatori'), record)
   writeFindingsSheet(workbook.addWorksheet('Rilievi'), record)
   annotate(record.findings, cells)

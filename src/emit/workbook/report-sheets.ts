@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs'
 import type { PlanRecord } from '../../model/record.js'
-import type { AreaRegistry } from '../../settings/areas.js'
+import { weightOn } from './weights.js'
+import { round4 } from '../../values/number.js'
 import { show } from '../../values/show.js'
 import { BORDER, CellIndex, ERROR_FILL, DOUBT_FILL, CORRECTED_FILL, LABEL_FILL, label, number, text, typed } from './cells.js'
 
@@ -17,8 +18,8 @@ function start(sheet: ExcelJS.Worksheet, title: string, header: string[], widths
  * «Aree»: objectives × areas, each cell the absolute weight the objective puts on the area
  * (a formula to the card's «peso assoluto»), with totals per area and per objective.
  */
-export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, cells: CellIndex, registry: AreaRegistry): void {
-  const areas = record.areas.map((total) => ({ id: total.area, label: registry.find((a) => a.id === total.area)?.label ?? total.label }))
+export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, cells: CellIndex): void {
+  const areas = record.areas.map((total) => ({ id: total.area, label: total.label }))
   start(sheet, 'AREE', ['Obiettivo', 'Titolo', ...areas.map((a) => a.label), 'Totale'], [10, 60, ...areas.map(() => 16), 12])
   const totalColumn = 3 + areas.length
   const letter = (c: number) => sheet.getColumn(c).letter
@@ -32,15 +33,14 @@ export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ce
         const weight = x.area === area.id ? cells.find(`objectives[${i}].areas[${a}].absoluteWeight`) : null
         return weight ? [{ sheet: weight.worksheet.name, address: weight.address }] : []
       })
-      const value = objective.areas.filter((x) => x.area === area.id).reduce((sum, x) => sum + (x.absoluteWeight ?? 0), 0)
       if (refs.length === 0) number(cell, null)
-      else cell.value = { formula: refs.map((ref) => `'${ref.sheet}'!${ref.address}`).join('+'), result: round(value) }
+      else cell.value = { formula: refs.map((ref) => `'${ref.sheet}'!${ref.address}`).join('+'), result: weightOn(objective, area.id) }
       cell.border = BORDER
       cell.numFmt = '0.##'
     })
     const sum = objective.areas.reduce((total, x) => total + (x.absoluteWeight ?? 0), 0)
     const total = sheet.getRow(r).getCell(totalColumn)
-    total.value = { formula: `SUM(C${r}:${letter(totalColumn - 1)}${r})`, result: round(sum) }
+    total.value = { formula: `SUM(C${r}:${letter(totalColumn - 1)}${r})`, result: round4(sum) }
     total.border = BORDER
     total.font = { bold: true }
     total.numFmt = '0.##'
@@ -52,7 +52,7 @@ export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ce
   for (let c = 3; c <= totalColumn; c++) {
     const cell = sheet.getRow(r).getCell(c)
     const value = c === totalColumn ? record.areas.reduce((s, a) => s + a.absoluteWeight, 0) : (record.areas[c - 3]?.absoluteWeight ?? 0)
-    cell.value = { formula: `SUM(${letter(c)}3:${letter(c)}${last})`, result: round(value) }
+    cell.value = { formula: `SUM(${letter(c)}3:${letter(c)}${last})`, result: round4(value) }
     cell.font = { bold: true }
     cell.fill = LABEL_FILL
     cell.border = BORDER
@@ -132,8 +132,4 @@ export function writeFindingsSheet(sheet: ExcelJS.Worksheet, record: PlanRecord)
     row.getCell(2).fill = SEVERITY_FILL[finding.severity]
   })
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, 2 + record.findings.length), column: 12 } }
-}
-
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs'
 import type { PlanRecord } from '../../model/record.js'
-import type { AreaRegistry } from '../../settings/areas.js'
+import { weightOn } from './weights.js'
 import { countFindings } from '../../model/finding.js'
 import { BORDER, CellIndex, formula, label, number, text } from './cells.js'
 
@@ -13,10 +13,9 @@ export function writeSummarySheet(
   sheet: ExcelJS.Worksheet,
   record: PlanRecord,
   cardSheets: Map<string, { name: string; score: string }>,
-  registry: AreaRegistry,
   cells: CellIndex,
 ): void {
-  const areas = record.areas.map((total) => ({ id: total.area, label: registry.find((a) => a.id === total.area)?.label ?? total.label }))
+  const areas = record.areas.map((total) => ({ id: total.area, label: total.label }))
   const widths = [8, 24, 70, 8, 16, 12, ...areas.map(() => 14), 22]
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width))
 
@@ -56,8 +55,7 @@ export function writeSummarySheet(
     if (card && target) {
       formula(cellsOf.getCell(6), `'${target.name}'!${target.score}`, card.weighting.score)
       areas.forEach((area, a) => {
-        const weight = card.areas.filter((x) => x.area === area.id).reduce((sum, x) => sum + (x.absoluteWeight ?? 0), 0)
-        number(cellsOf.getCell(7 + a), card.areas.some((x) => x.area === area.id) ? Math.round(weight * 10000) / 10000 : null, '0.##')
+        number(cellsOf.getCell(7 + a), card.areas.some((x) => x.area === area.id) ? weightOn(card, area.id) : null, '0.##')
       })
       const counts = countFindings(record.findings.filter((f) => f.objectiveId === card.id))
       text(cellsOf.getCell(7 + areas.length), status(counts))

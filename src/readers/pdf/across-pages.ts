@@ -28,8 +28,7 @@ export function continueOpenRow(previous: { grid: GridTable; table: Table }, gri
       .sort((x, y) => y.shared - x.shared)[0]
     const text = cleanCellText(cellText(cell.runs, left, right, leadOf(anchor?.a.text ?? '')))
     if (!anchor || anchor.shared <= 0 || text === '') continue
-    const lead = leadOf(anchor.a.text)
-    anchor.a.text = anchor.a.text === '' ? text : lead && text.toLowerCase().startsWith(lead) ? `${anchor.a.text}\n${text}` : joinWrapped(anchor.a.text, text)
+    anchor.a.text = continueText(anchor.a.text, text)
   }
   return {
     ...grid,
@@ -66,9 +65,7 @@ export function continueSplitRow(table: Table, grid: GridTable): GridTable {
   if (!continues || filled.length >= aboveFilled.size || !goesOn) return grid
   for (const { cell, text } of filled) {
     const anchor = above(cell.col) as Cell
-    // An item list goes on with a new item ("N. …" like the cell's first line), or a wrapped line.
-    const lead = leadOf(anchor.text)
-    anchor.text = lead && text.toLowerCase().startsWith(lead) ? `${anchor.text}\n${text}` : joinWrapped(anchor.text, text)
+    anchor.text = continueText(anchor.text, text)
   }
   return {
     ...grid,
@@ -115,4 +112,14 @@ export function remapGrid(grid: GridTable, to: number[]): GridTable {
     return { ...cell, col: start, colSpan: Math.max(1, end - start) }
   })
   return { ...grid, xs: to, cells }
+}
+
+/**
+ * A cell's text with the part the next page carries: a new item of a list ("N. …" like the
+ * cell's first line) on its own line, else the wrapped line joined on.
+ */
+function continueText(before: string, after: string): string {
+  if (before === '') return after
+  const lead = leadOf(before)
+  return lead && after.toLowerCase().startsWith(lead) ? `${before}\n${after}` : joinWrapped(before, after)
 }
