@@ -18,6 +18,7 @@ const PDFS = [
   'plans/seed-2024/programmazione-2024-rotated.pdf',
   'plans/seed-2024/programmazione-2024-writer.pdf',
   'plans/seed-2024/programmazione-2024-chromium.pdf',
+  'plans/seed-2024/programmazione-2024-borderless.pdf',
 ] as const
 
 describe.each(PDFS)('the seed plan printed to PDF: %s', (file) => {
@@ -100,20 +101,62 @@ describe('PDF reading', () => {
   })
 })
 
-describe('a PDF table without any borders (fixtures/limits)', () => {
-  it('gives the summary rows from the alignment of the text, and the cards only in part', async () => {
-    const { record } = await importFile(fixture('limits/programmazione-2024-borderless.pdf'))
-    expect(record.summary.map((row) => [row.rowLabel, row.kind, row.description?.slice(0, 30) ?? null, row.cdr])).toEqual([
-      ['a', 'Obiettivo P. Organizzativa', 'Prevenzione della Corruzione e', ['TUTTI']],
-      ['c', 'Obiettivo P. Organizzativa', 'Attuazione di formazione obbli', ['TUTTI']],
-      ['d', 'Obiettivo P. Organizzativa', 'Gestione strumenti di programm', ['TUTTI']],
-      // The rest of row d, cut by the page break, is read as a row of its own.
-      ['', null, 'nel calendario concordato. Cia', []],
-      ['e', 'Obiettivo P. Organizzativa', 'Informatizzazione: Transizione', ['TUTTI']],
-      ['12', 'Obiettivo P. Organizzativa', null, ['TUTTI']],
+describe('PDF tables without any borders (Writer, from the portale HTML with BORDER=0)', () => {
+  const file = 'plans/seed-2024/programmazione-2024-borderless.pdf'
+  const tablesOf = async () => {
+    const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
+    const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture(file)], { maxBuffer: 1 << 24 })
+    return JSON.parse(stdout) as { page: number; rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }[]
+  }
+
+  it('rebuilds the summary from where its text stands, the row cut by the page break joined again', async () => {
+    const tables = await tablesOf()
+    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x7', '2:32x14', '7:8x8', '8:23x10', '9:31x12'])
+    const summary = (tables[0] as { rows: string[][] }).rows
+    expect(summary.slice(0, 2)).toEqual([
+      ['Comune di:', '', 'Programmazione Obiettivi di Performance 2024', '', 'Unità Organizzativa', '', ''],
+      ['', '', 'Descrizione', 'Cod.', '', 'CdR Coinvolti', ''],
     ])
-    expect(record.objectives.map((o) => o.id)).toEqual(['a', 'b', 'd'])
-    expect(record.objectives[0]?.title).toBe((await imported('plans/seed-2024/programmazione-2024.html')).record.objectives[0]?.title)
+    expect(summary.slice(2).map((row) => [row[1], row[2], row[3]?.slice(0, 24), row[5], row[6]])).toEqual([
+      ['a', 'Obiettivo P. Organizzativa', 'Prevenzione della Corruz', 'A.', 'TUTTI'],
+      ['c', 'Obiettivo P. Organizzativa', 'Attuazione di formazione', 'B.', 'TUTTI'],
+      ['d', 'Obiettivo P. Organizzativa', 'Gestione strumenti di pr', 'C.', 'TUTTI'],
+      ['e', 'Obiettivo P. Organizzativa', 'Informatizzazione: Trans', 'D.', 'TUTTI'],
+      ['12', 'Obiettivo P. Organizzativa', '', '', 'TUTTI'],
+    ])
+    // Row d's description runs on over page 2: the rest is joined to it, not a row of its own.
+    expect(summary[4]?.[3]?.replace(/\s+/g, ' ').endsWith('entro i termini fissati nel calendario concordato. Ciascun Responsabile dovrà rispettare il cronoprogramma e collaborare all\'elaborazione del DUP predisponendo gli atti e comunicando i dati richiesti dal')).toBe(true)
+  })
+
+  it('keeps apart two cells that pdf.js reads as one run ("25% 4,5"), and spans a label centred on three rows over them', async () => {
+    const card = (await tablesOf())[1] as { rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }
+    expect(card.rows[22]?.slice(0, 4)).toEqual(['AMMINISTRATIVO', '25%', '', '4,5'])
+    expect(card.rows[22]?.[11]).toBe('95%\n91%\n1')
+    // TECNICO, its 25%, 4,5 and "valore atteso" stand level with the middle of its three indicators.
+    expect(card.rows.slice(25, 28).map((row) => [row[0], row[2], row[3], row[5]?.slice(0, 20), row[8]])).toEqual([
+      ['TECNICO', '25%', '4,5', 'N.sez. Amm Tras.pres', '95%'],
+      ['', '', '', 'n. mappature eseguit', '91%'],
+      ['', '', '', 'nuovi monitoraggi ef', '1'],
+    ])
+    expect(card.merges.filter((m) => m.rowSpan > 1)).toEqual([
+      { row: 9, column: 1, rowSpan: 2, colSpan: 1 }, // «RISULTATO ATTESO», centred on the header and the first indicator
+      { row: 26, column: 1, rowSpan: 3, colSpan: 2 },
+      { row: 26, column: 3, rowSpan: 3, colSpan: 1 },
+      { row: 26, column: 4, rowSpan: 3, colSpan: 1 },
+      { row: 26, column: 5, rowSpan: 3, colSpan: 1 },
+    ])
+  })
+
+  it('finds what the HTML gives, and one label cut by a page break as a cell it cannot place', async () => {
+    const { record: html } = await imported('plans/seed-2024/programmazione-2024-portale.html')
+    const { record } = await imported(file)
+    const key = (f: { rule: string; objectiveId: string | null; path: string | null }) => `${f.rule} ${f.objectiveId} ${f.path}`
+    const unmapped = record.findings.filter((f) => f.rule === 'UNMAPPED_CELL')
+    expect(unmapped.map((f) => [f.objectiveId, f.found, f.location])).toEqual([
+      ['b', 'OBIETTIVO', { page: 7, table: 3, row: 8, column: 1 }],
+      ['b', 'GESTIONALE', { page: 8, table: 4, row: 1, column: 1 }],
+    ])
+    expect(record.findings.filter((f) => f.rule !== 'UNMAPPED_CELL').map(key)).toEqual(html.findings.map(key))
   })
 })
 

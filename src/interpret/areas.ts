@@ -6,7 +6,7 @@ import { round4 } from '../values/number.js'
 import { foldWhitespace } from '../text/normalize.js'
 import type { ReadingContext } from './context.js'
 import { matchLabel, type LabelId } from './labels.js'
-import { cellLines, headerOf, spanOf, type Line, type Span } from './lines.js'
+import { cellLines, headerOf, overlap, spanOf, type Line, type Span } from './lines.js'
 import { reportUnmapped } from './unmapped.js'
 import { areaSlug } from './area-slug.js'
 
@@ -65,7 +65,7 @@ export function readAreas(lines: Line[], path: string, objectiveId: string, cont
     }
     for (const cell of line.cells) {
       if (cell === areaCell) continue
-      const column = headerOf(cell, columns)
+      const column = columnOf(cell, columns)
       if (!current || !column || column.id === 'area') {
         unmapped.push(cell)
         continue
@@ -102,6 +102,19 @@ export function readAreas(lines: Line[], path: string, objectiveId: string, cont
   }
   splitLikeSiblings(drafts)
   return drafts.map((draft, a) => toArea(draft, `${path}.areas[${a}]`, context))
+}
+
+/**
+ * The column a cell falls under. A figure printed past "indicatori di misurazione", with no
+ * header above it, is an "esito atteso" when that header stands further right (a right-aligned
+ * value in the first column of a wide, centred "esito atteso").
+ */
+function columnOf(cell: Cell, columns: { id: LabelId; span: Span }[]): { id: LabelId; span: Span } | null {
+  const column = headerOf(cell, columns)
+  if (column?.id !== 'areaIndicators' || overlap(spanOf(cell), column.span) > 0) return column
+  const figures = cellLines(cell).every((text) => ['percent', 'number'].includes(parseValue(text)?.kind ?? ''))
+  const expected = columns.find((c) => c.id === 'areaExpected' && c.span.start >= spanOf(cell).end)
+  return figures && expected ? expected : column
 }
 
 function toArea(draft: Draft, at: string, context: ReadingContext): AreaContribution {

@@ -30,7 +30,7 @@ export function isCardStart(line: Line, previous: Line | undefined): boolean {
 
 type Section = 'header' | 'indicators' | 'weighting' | 'resources' | 'areas'
 
-/** The section a line opens, by the label in its first cell; null when it continues the current one. */
+/** The section a line opens, by the label in its first cell or its column headers; null when it continues the current one. */
 function sectionOf(line: Line): Section | null {
   const first = line.cells[0]
   if (!first) return null
@@ -40,6 +40,11 @@ function sectionOf(line: Line): Section | null {
   if (label?.id === 'programmeResources') return 'resources'
   if (label?.id === 'filledBy' || label?.id === 'planning') return 'areas'
   if (isAreasHeader(line)) return 'areas'
+  // A section label merged over several rows may stand level with a later row than the
+  // section's header (a PDF centres it): the header itself opens the section then.
+  const ids = new Set(line.cells.map((cell) => matchLabel(cell.text, ['indicatorName', 'indicatorDescription', 'indicatorFormula', 'indicatorTarget', 'variables', 'relevance'])?.id))
+  if (ids.has('indicatorName') && (ids.has('indicatorDescription') || ids.has('indicatorFormula') || ids.has('indicatorTarget'))) return 'indicators'
+  if (ids.has('variables') && ids.has('relevance')) return 'weighting'
   return null
 }
 

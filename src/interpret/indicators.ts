@@ -38,6 +38,10 @@ export function readIndicators(header: Line, body: Line[], path: string, objecti
     for (const year of years) indicator.baselines[year] = null
     const unmapped = []
     for (const cell of line.cells) {
+      if (matchLabel(cell.text, ['expectedResult'])) {
+        context.use(cell) // the section label, merged over the rows and printed beside one of them
+        continue
+      }
       const column = headerOf(cell, columns)
       const text = foldWhitespace(cell.text)
       switch (column?.field) {

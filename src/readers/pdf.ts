@@ -6,10 +6,10 @@ import type { Finding } from '../model/finding.js'
 import { PerfplanError } from '../errors.js'
 import { readPageContent } from './pdf/page-content.js'
 import { findRuledTables, type GridTable } from './pdf/lattice.js'
-import { findStreamTable } from './pdf/stream.js'
+import { findStreamTables } from './pdf/stream.js'
 import { textLines } from './pdf/cell-text.js'
 import { toTable, appendRows } from './pdf/table-model.js'
-import { continueOpenRow, continueSplitRow, mergeEdges, remapGrid, remapTable, sameOuterEdges } from './pdf/across-pages.js'
+import { continueOpenRow, continueSplitRow, fitColumns, mergeEdges, remapGrid, remapTable, sameColumns } from './pdf/across-pages.js'
 
 /** The metrics of the 14 standard fonts, shipped with pdf.js, for PDFs that do not embed them. */
 const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`
@@ -22,8 +22,8 @@ const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve('p
  * as paragraphs, not as table content.
  *
  * Limitations: no OCR (a scanned page gives NO_TEXT_LAYER); text in curves or images is not
- * read; a borderless table's rows are told apart by line spacing, so a cell with a blank line
- * inside may split its row.
+ * read; a borderless table's rows are told apart by the cell padding between them, so rows
+ * printed with no padding at all run together.
  */
 export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
   if (!hasEndOfFile(bytes)) {
@@ -64,14 +64,17 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       continue
     }
     const margin = content.height * 0.05
-    const isPageFurniture = (line: { y: number; text: string }) =>
-      line.y < margin || line.y > content.height - margin || /^(pag(ina|\.)?\s*)?\d+(\s*(di|\/|of)\s*\d+)?$/i.test(line.text)
+    // A page number stands apart: no other text within two lines of it ("2024" alone on the
+    // last line of a cell is not one).
+    const isolated = (line: { y: number; runs: unknown[] }) =>
+      !outside.some((run) => !line.runs.includes(run) && Math.abs(run.y - line.y) <= run.size * 2)
+    const isPageFurniture = (line: { y: number; text: string; runs: unknown[] }) =>
+      line.y < margin || line.y > content.height - margin || (/^(pag(ina|\.)?\s*)?\d+(\s*(di|\/|of)\s*\d+)?$/i.test(line.text) && isolated(line))
     let grids = findRuledTables(content.segments, content.runs)
     const outside = content.runs.filter((run) => !grids.some((grid) => grid.runs.has(run)))
     const furniture = new Set(textLines(outside).filter(isPageFurniture).flatMap((line) => line.runs))
     if (grids.length === 0) {
-      const stream = findStreamTable(outside.filter((run) => !furniture.has(run)))
-      grids = stream ? [stream] : []
+      grids = findStreamTables(outside.filter((run) => !furniture.has(run)), content.textStarts)
     }
     const free = outside.filter((run) => !grids.some((grid) => grid.runs.has(run)))
     for (const line of textLines(free)) {
@@ -86,11 +89,12 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       // their column edges are merged so that columns line up across pages.
       const fillsPageBefore = previous !== null && (previous.grid.ys.at(-1) as number) >= previous.pageHeight * 0.75
       const startsPage = (grid.ys[0] as number) <= content.height * 0.25
-      if (g === 0 && previous && fillsPageBefore && startsPage && sameOuterEdges(previous.grid, grid) && lastBlockIs(blocks, previous.table)) {
-        const edges = mergeEdges(previous.grid.xs, grid.xs)
-        remapTable(previous.table, previous.grid.xs, edges)
-        const aligned = remapGrid(grid, edges)
-        appendRows(previous.table, continueSplitRow(previous.table, aligned), pageNumber)
+      if (g === 0 && previous && fillsPageBefore && startsPage && sameColumns(previous.grid, grid) && lastBlockIs(blocks, previous.table)) {
+        const fitted = grid.stream ? fitColumns(grid, previous.grid.xs) : null
+        const edges = fitted ? previous.grid.xs : mergeEdges(previous.grid.xs, grid.xs)
+        if (!fitted) remapTable(previous.table, previous.grid.xs, edges)
+        const aligned = fitted ?? remapGrid(grid, edges)
+        appendRows(previous.table, continueSplitRow(previous.table, aligned, previous.grid), pageNumber)
         previous.grid = aligned
         previous.pageHeight = content.height
         return

@@ -2,6 +2,7 @@ import type { Cell, Table } from '../../model/document.js'
 import { cleanCellText } from '../../model/document.js'
 import { endsDangling } from '../../text/truncation.js'
 import type { GridTable } from './lattice.js'
+import { intervalOf } from './geometry.js'
 import { cellText, joinWrapped, leadOf } from './cell-text.js'
 
 /*
@@ -44,7 +45,7 @@ export function continueOpenRow(previous: { grid: GridTable; table: Table }, gri
  * that text goes on a sentence ("amministrazione) entro i termini…"): its text is appended to
  * the last row's cells and the row itself dropped. Returns the grid without it.
  */
-export function continueSplitRow(table: Table, grid: GridTable): GridTable {
+export function continueSplitRow(table: Table, grid: GridTable, before?: GridTable): GridTable {
   const first = grid.cells.filter((cell) => cell.row === 0)
   const lastRow = table.rows.length - 1
   const above = (col: number) =>
@@ -53,16 +54,32 @@ export function continueSplitRow(table: Table, grid: GridTable): GridTable {
     const right = grid.xs[cell.col + cell.colSpan] ?? Number.POSITIVE_INFINITY
     return { cell, text: cleanCellText(cellText(cell.runs, grid.xs[cell.col] ?? 0, right, leadOf(above(cell.col)?.text ?? ''))) }
   })
+  // Read from text alignment, a cell merged over the first rows of the page beside cells of
+  // their own is the rest of a merged cell the page break cut ("valore atteso" going on beside
+  // the next indicators): its text goes on above, the rows stay.
+  if (grid.stream && first.some((cell) => cell.rowSpan === 1)) {
+    const carried = texts.filter(({ cell, text }) => cell.rowSpan > 1 && text !== '' && goesOnFrom(above(cell.col)?.text ?? '', text))
+    if (carried.length > 0) {
+      for (const { cell, text } of carried) {
+        const anchor = above(cell.col) as Cell
+        anchor.text = continueText(anchor.text, text)
+      }
+      const done = new Set(carried.map(({ cell }) => cell))
+      return { ...grid, cells: grid.cells.filter((cell) => !done.has(cell)) }
+    }
+  }
   const filled = texts.filter((t) => t.text !== '')
-  if (filled.length === 0 || filled.length === first.length) return grid
+  // A ruled grid has a cell at every column (empty or not); one read from text only where text is.
+  if (filled.length === 0 || (!grid.stream && filled.length === first.length)) return grid
   const aboveFilled = new Set(table.rows.flat().filter((anchor) => anchor.text !== '' && anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan))
-  const continues = filled.every(({ cell }) => (above(cell.col)?.text ?? '') !== '' && !/[.!?]$/.test(above(cell.col)?.text ?? '.'))
-  // Each piece goes on what the row above says: it starts in lower case, or the text above
-  // stops on a word no sentence ends with ("…in materia di" / "Anticorruzione").
-  const goesOn =
-    filled.every(({ cell, text }) => /^[\p{Ll}(\d/]/u.test(text) || endsDangling(above(cell.col)?.text ?? '')) &&
-    filled.some(({ text }) => text.length > 2)
-  if (!continues || filled.length >= aboveFilled.size || !goesOn) return grid
+  // Each piece goes on what the row above says. Read from text alignment, where the rest of a
+  // cell may be centred in what is left of it ("Piano Transizione" / "Digitale: …"), it is
+  // enough that every piece lies under a cell that ran to the page's foot and one of them
+  // plainly goes on.
+  const goingOn = filled.filter(({ cell, text }) => goesOnFrom(above(cell.col)?.text ?? '', text))
+  const wordy = goingOn.some(({ text }) => text.length > 2)
+  const cut = goingOn.length === filled.length || (grid.stream === true && before !== undefined && filled.every(({ cell }) => ranToFoot(before, cell, grid.xs)))
+  if (filled.length >= aboveFilled.size || !wordy || !cut) return grid
   for (const { cell, text } of filled) {
     const anchor = above(cell.col) as Cell
     anchor.text = continueText(anchor.text, text)
@@ -74,8 +91,36 @@ export function continueSplitRow(table: Table, grid: GridTable): GridTable {
   }
 }
 
-export function sameOuterEdges(a: GridTable, b: GridTable): boolean {
-  return Math.abs((a.xs[0] as number) - (b.xs[0] as number)) <= 2 && Math.abs((a.xs.at(-1) as number) - (b.xs.at(-1) as number)) <= 2
+/**
+ * Whether a table may go on in the next one: ruled tables have the same outer borders; a
+ * table read from the alignment of text (whose outer edges are only where text happens to
+ * be) lies within the one it continues.
+ */
+/**
+ * Whether the last row of the page before has, above a cell (by x), a cell whose text runs
+ * down to that row's lowest line: only such a cell can have been cut by the page break.
+ */
+function ranToFoot(before: GridTable, cell: GridTable['cells'][number], xs: number[]): boolean {
+  const lastRow = Math.max(...before.cells.map((c) => c.row + c.rowSpan - 1))
+  const last = before.cells.filter((c) => c.row <= lastRow && lastRow < c.row + c.rowSpan && c.runs.length > 0)
+  const foot = Math.max(...last.flatMap((c) => c.runs.map((run) => run.y)))
+  const [left, right] = [xs[cell.col] ?? 0, xs[cell.col + cell.colSpan] ?? 0]
+  return last.some((c) => Math.max(...c.runs.map((run) => run.y)) >= foot - 1 && c.runs.some((run) => run.x < right && run.x + run.width > left))
+}
+
+/**
+ * Whether text at the top of a page goes on the text of the cell above: that text does not end
+ * a sentence, and this one starts in lower case or the one above stops on a word no sentence
+ * ends with ("…in materia di" / "Anticorruzione").
+ */
+function goesOnFrom(above: string, text: string): boolean {
+  return above !== '' && !/[.!?]$/.test(above) && (/^[\p{Ll}(\d/]/u.test(text) || endsDangling(above))
+}
+
+export function sameColumns(a: GridTable, b: GridTable): boolean {
+  const [aLeft, aRight, bLeft, bRight] = [a.xs[0] as number, a.xs.at(-1) as number, b.xs[0] as number, b.xs.at(-1) as number]
+  if (!a.stream || !b.stream) return Math.abs(aLeft - bLeft) <= 2 && Math.abs(aRight - bRight) <= 2
+  return bLeft >= aLeft - 3 && bRight <= aRight + 3
 }
 
 /** The column edges of two grids together; edges within 2 points are one. */
@@ -103,6 +148,26 @@ export function remapTable(table: Table, from: number[], to: number[]): void {
     cell.location = { ...cell.location, column: start + 1 }
   }
   table.columnCount = to.length - 1
+}
+
+/**
+ * A table read from text alignment, put on the columns of the table it continues: each cell
+ * goes to the columns its text lies in. Null when two cells of a row would then share a
+ * column (the pages' columns differ; their edges are merged instead).
+ */
+export function fitColumns(grid: GridTable, xs: number[]): GridTable | null {
+  const last = xs.length - 2
+  const column = (x: number) => (x < (xs[0] as number) ? 0 : x >= (xs.at(-1) as number) ? last : intervalOf(xs, x))
+  const cells = grid.cells.map((cell) => {
+    const left = Math.min(...cell.runs.map((run) => run.x))
+    const right = Math.max(...cell.runs.map((run) => run.x + run.width))
+    const col = column(left + 0.5)
+    return { ...cell, col, colSpan: Math.max(1, column(right - 0.5) + 1 - col) }
+  })
+  const clash = cells.some((a, i) =>
+    cells.some((b, j) => j > i && a.row < b.row + b.rowSpan && b.row < a.row + a.rowSpan && a.col < b.col + b.colSpan && b.col < a.col + a.colSpan),
+  )
+  return clash ? null : { ...grid, xs, cells }
 }
 
 export function remapGrid(grid: GridTable, to: number[]): GridTable {

@@ -1,5 +1,6 @@
 import type { TextRun } from './page-content.js'
 import { AMBIGUOUS_BREAK } from '../../model/document.js'
+import { textWeight } from './text-width.js'
 
 interface TextLine {
   runs: TextRun[]
@@ -116,22 +117,4 @@ export function textLines(runs: TextRun[]): TextLine[] {
       text: text.replace(/\s+/g, ' ').trim(),
     }
   })
-}
-
-/**
- * Relative advance widths of a proportional sans-serif font (in em), for estimating how
- * wide a word of a run is from the run's width alone.
- */
-function charWeight(ch: string): number {
-  if (' .,:;!|\'`ijl'.includes(ch)) return 0.25
-  if ('ftrI/()[]-'.includes(ch)) return 0.32
-  if ('mwMW%'.includes(ch)) return 0.86
-  if (/[A-Z]/.test(ch)) return 0.68
-  return 0.55
-}
-
-function textWeight(text: string): number {
-  let total = 0
-  for (const ch of text) total += charWeight(ch)
-  return total
 }

@@ -1,5 +1,6 @@
 import { cluster, intervalOf } from './geometry.js'
 import { runCenter, type Segment, type TextRun } from './page-content.js'
+import { words } from './text-width.js'
 
 /** A table rebuilt from geometry: column and row edges, and cells as spans of grid units. */
 export interface GridTable {
@@ -8,6 +9,8 @@ export interface GridTable {
   /** The table has no drawn line at its top (bottom): a row cut by a page break that some writers leave open. */
   openTop?: boolean
   openBottom?: boolean
+  /** Rebuilt from the alignment of text (no lines drawn): its edges are where text is. */
+  stream?: boolean
   cells: { row: number; col: number; rowSpan: number; colSpan: number; runs: TextRun[] }[]
   /** Runs of the page that fell in this table. */
   runs: Set<TextRun>
@@ -89,18 +92,6 @@ function crossingGroups(lines: Segment[]): Segment[][] {
   const groups = new Map<number, Segment[]>()
   lines.forEach((line, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), line]))
   return [...groups.values()]
-}
-
-/** Splits a run at its spaces, giving each word a share of the width by its length. */
-function words(run: TextRun): TextRun[] {
-  const perChar = run.width / Math.max(1, run.text.length)
-  const parts: TextRun[] = []
-  let offset = 0
-  for (const piece of run.text.split(/(\s+)/)) {
-    if (piece.trim() !== '') parts.push({ ...run, text: piece, x: run.x + offset * perChar, width: piece.length * perChar })
-    offset += piece.length
-  }
-  return parts
 }
 
 function covers(lines: Segment[], at: number, from: number, to: number): boolean {

@@ -34,6 +34,12 @@ export interface Segment {
 export interface PageContent {
   runs: TextRun[]
   segments: Segment[]
+  /**
+   * Where the page's text objects were positioned (Td, Tm, T*), in reading space: the writer
+   * places each cell's text on its own, so a run that pdf.js merged across two cells ("25%"
+   * and "4,5" a few points apart) can be cut where the second one was placed.
+   */
+  textStarts: [number, number][]
   hasImages: boolean
   width: number
   height: number
@@ -71,11 +77,27 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
   const operators = await page.getOperatorList()
   const segments: Segment[] = []
   let hasImages = false
+  const textStarts: [number, number][] = []
   let ctm: Matrix = IDENTITY
   const stack: Matrix[] = []
+  // The text line matrix (PDF's Tlm) and leading, to place each positioning operator.
+  let lineMatrix: Matrix = IDENTITY
+  let leading = 0
+  const moveTo = (m: Matrix) => {
+    lineMatrix = m
+    textStarts.push(apply(multiply(multiply(m, ctm), toReading), 0, 0))
+  }
   operators.fnArray.forEach((fn, i) => {
     const args = operators.argsArray[i] as unknown[]
-    if (fn === OPS.save) stack.push(ctm)
+    if (fn === OPS.beginText) lineMatrix = IDENTITY
+    else if (fn === OPS.setLeading) leading = args[0] as number
+    else if (fn === OPS.moveText || fn === OPS.setLeadingMoveText) {
+      const [tx, ty] = args as [number, number]
+      if (fn === OPS.setLeadingMoveText) leading = -ty
+      moveTo(multiply([1, 0, 0, 1, tx, ty], lineMatrix))
+    } else if (fn === OPS.setTextMatrix) moveTo(Array.from((typeof args[0] === 'number' ? args : args[0]) as ArrayLike<number>) as Matrix)
+    else if (fn === OPS.nextLine) moveTo(multiply([1, 0, 0, 1, 0, -leading], lineMatrix))
+    else if (fn === OPS.save) stack.push(ctm)
     else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY
     else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm)
     else if (IMAGES.has(fn)) hasImages = true
@@ -89,6 +111,7 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
   return {
     runs,
     segments,
+    textStarts,
     hasImages,
     width: Math.abs(corners[1]![0] - corners[0]![0]),
     height: Math.abs(corners[1]![1] - corners[0]![1]),

@@ -1,0 +1,208 @@
+import type { TextRun } from '../page-content.js'
+import { offsetOf, slice } from '../text-width.js'
+
+/* A table without borders, first steps: from the page's runs to blocks, one per cell's text. */
+
+/**
+ * The cells' texts of a page without ruling lines: its runs (cut where the writer placed the
+ * next cell's text), grouped into phrases and stacked into blocks, one per cell. `origin`
+ * maps each piece to the page's run it came from; `size` is the usual font size.
+ */
+export function cellBlocks(runs: TextRun[], textStarts: [number, number][]): { blocks: Block[]; size: number; origin: Map<TextRun, TextRun> } {
+  const flat = runs.filter((run) => run.dir[0] === 1)
+  const size = median(flat.map((run) => run.size))
+  const origin = new Map<TextRun, TextRun>()
+  const cut = new Set<TextRun>()
+  const pieces = cutAtTextStarts(flat.map((run) => trimmed(run, origin)), textStarts, cut, origin)
+  const phrases = phrasesOf(pieces, size, cut)
+  const blocks = [...stackPhrases(phrases, linePitch(phrases, size)), ...runs.filter((run) => run.dir[0] !== 1).map(turnedBlock)]
+  return { blocks, size, origin }
+}
+
+export interface Box {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
+
+/** One cell's text: the runs of its lines. */
+export interface Block extends Box {
+  runs: TextRun[]
+  /** Baseline of its lowest line. */
+  lastY: number
+}
+
+/** Box of a run: ascenders above the baseline, descenders below. */
+function boxOf(run: TextRun): Box {
+  return { left: run.x, right: run.x + run.width, top: run.y - run.size * 0.8, bottom: run.y + run.size * 0.25 }
+}
+
+function union(boxes: Box[]): Box {
+  return {
+    left: Math.min(...boxes.map((b) => b.left)),
+    right: Math.max(...boxes.map((b) => b.right)),
+    top: Math.min(...boxes.map((b) => b.top)),
+    bottom: Math.max(...boxes.map((b) => b.bottom)),
+  }
+}
+
+/** A run without the spaces at its ends, so that its box ends where its ink does. */
+function trimmed(run: TextRun, origin: Map<TextRun, TextRun>): TextRun {
+  const start = run.text.length - run.text.trimStart().length
+  const end = run.text.trimEnd().length
+  const piece = start === 0 && end === run.text.length ? { ...run } : slice(run, start, end)
+  origin.set(piece, run)
+  return piece
+}
+
+function turnedBlock(run: TextRun): Block {
+  const [dx, dy] = run.dir
+  const ends = [run.x, run.x + dx * run.width + dy * run.size * 0.8]
+  const heights = [run.y, run.y + dy * run.width - dx * run.size * 0.8]
+  return { runs: [run], left: Math.min(...ends), right: Math.max(...ends), top: Math.min(...heights), bottom: Math.max(...heights), lastY: Math.max(...heights) }
+}
+
+/**
+ * Cuts each run at the spaces where the writer positioned the text that follows on its own
+ * (the text of the next cell, which pdf.js glued on with a space); such a piece starts a
+ * phrase of its own.
+ */
+function cutAtTextStarts(runs: TextRun[], starts: [number, number][], cut: Set<TextRun>, origin: Map<TextRun, TextRun>): TextRun[] {
+  const cuts = runs.map((run) =>
+    starts
+      .filter(([x, y]) => Math.abs(y - run.y) <= run.size * 0.3 && x > run.x + 1 && x < run.x + run.width - 1)
+      .map(([x]) => x),
+  )
+  const pieces: TextRun[] = []
+  runs.forEach((run, i) => {
+    let rest = run
+    for (const x of (cuts[i] as number[]).sort((a, b) => a - b)) {
+      const space = nearestSpace(rest, x)
+      if (space === null) continue
+      const before = slice(rest, 0, space)
+      const source = origin.get(rest) ?? rest
+      const head = { ...before, text: before.text.trimEnd(), width: Math.min(before.width, x - rest.x - 1) }
+      rest = { ...rest, text: rest.text.slice(space).trimStart(), x, width: rest.x + rest.width - x }
+      pieces.push(head)
+      origin.set(head, source)
+      origin.set(rest, source)
+      cut.add(rest)
+    }
+    pieces.push(rest)
+  })
+  return pieces.filter((piece) => piece.text.trim() !== '')
+}
+
+/** The index of the space in a run whose following word starts nearest x (within 0.6 em). */
+function nearestSpace(run: TextRun, x: number): number | null {
+  let best: number | null = null
+  let distance = run.size * 0.6
+  for (const match of run.text.matchAll(/\s+/g)) {
+    const gap = Math.abs(offsetOf(run, match.index + match[0].length) - x)
+    if (gap <= distance) [best, distance] = [match.index, gap]
+  }
+  return best
+}
+
+/**
+ * Pieces on one baseline that touch (a change of font inside a line leaves no gap wider than
+ * a fifth of an em) form a phrase; a piece cut off at a text start begins a phrase of its own.
+ */
+function phrasesOf(pieces: TextRun[], size: number, cut: Set<TextRun>): TextRun[][] {
+  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x)
+  const lines: TextRun[][] = []
+  for (const piece of sorted) {
+    const line = lines.at(-1)
+    if (line && Math.abs((line[0] as TextRun).y - piece.y) <= Math.min(size, piece.size) * 0.3) line.push(piece)
+    else lines.push([piece])
+  }
+  const phrases: TextRun[][] = []
+  for (const line of lines) {
+    let phrase: TextRun[] = []
+    let right = Number.NEGATIVE_INFINITY
+    for (const piece of line.sort((a, b) => a.x - b.x)) {
+      if (phrase.length > 0 && (piece.x - right > piece.size * 0.2 || cut.has(piece))) {
+        phrases.push(phrase)
+        phrase = []
+      }
+      phrase.push(piece)
+      right = Math.max(right, piece.x + piece.width)
+    }
+    if (phrase.length > 0) phrases.push(phrase)
+  }
+  return phrases
+}
+
+/**
+ * Stacks phrases into blocks: a phrase goes on the block just above it (its last baseline no
+ * more than a line pitch up, or the same) that it overlaps horizontally, when there is
+ * exactly one such block; cells are further apart than the lines inside one (their padding).
+ */
+function stackPhrases(phrases: TextRun[][], pitch: number): Block[] {
+  const blocks: Block[] = []
+  const ordered = phrases.map((runs) => ({ runs, box: union(runs.map(boxOf)), y: Math.max(...runs.map((run) => run.y)) }))
+  ordered.sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
+  for (const phrase of ordered) {
+    const below = (block: Block) => phrase.y - block.lastY > -1 && phrase.y - block.lastY <= pitch + 1.5
+    const overlaps = (block: Block) => phrase.box.left < block.right - 0.5 && phrase.box.right > block.left + 0.5
+    const candidates = blocks.filter((block) => below(block) && overlaps(block))
+    const block = candidates.length === 1 ? (candidates[0] as Block) : oneLine(candidates, blocks)
+    if (block) {
+      block.runs.push(...phrase.runs)
+      Object.assign(block, union([block, phrase.box]))
+      block.lastY = Math.max(block.lastY, phrase.y)
+    } else blocks.push({ runs: [...phrase.runs], ...phrase.box, lastY: phrase.y })
+  }
+  return blocks
+}
+
+/**
+ * Blocks whose last lines sit on one baseline, each a space or so after the one before, are
+ * one line cut by a change of font ("Prevenzione della" + bold "Corruzione e") when the line
+ * below runs under them: they are joined into the first, and it is returned.
+ */
+function oneLine(candidates: Block[], blocks: Block[]): Block | null {
+  if (candidates.length < 2) return null
+  const sorted = [...candidates].sort((a, b) => a.left - b.left)
+  const first = sorted[0] as Block
+  const adjacent = sorted.every(
+    (block, i) => i === 0 || (Math.abs(block.lastY - first.lastY) <= 1 && block.left - (sorted[i - 1] as Block).right <= (block.runs[0]?.size ?? 10) * 0.35),
+  )
+  if (!adjacent) return null
+  for (const block of sorted.slice(1)) {
+    first.runs.push(...block.runs)
+    Object.assign(first, union([first, block]))
+    blocks.splice(blocks.indexOf(block), 1)
+  }
+  return first
+}
+
+/**
+ * The distance between the lines of a paragraph: the smallest gap, seen at least twice,
+ * between phrases that start at the same x one under the other (rows of one-line cells are
+ * further apart: their padding).
+ */
+function linePitch(phrases: TextRun[][], size: number): number {
+  const byLeft = new Map<number, number[]>()
+  for (const phrase of phrases) {
+    const first = phrase[0] as TextRun
+    const key = Math.round(first.x)
+    byLeft.set(key, [...(byLeft.get(key) ?? []), first.y])
+  }
+  const counts = new Map<number, number>()
+  for (const ys of byLeft.values()) {
+    ys.sort((a, b) => a - b)
+    for (let i = 1; i < ys.length; i++) {
+      const gap = Math.round(((ys[i] as number) - (ys[i - 1] as number)) * 2) / 2
+      if (gap >= 0.9 * size && gap <= 2 * size) counts.set(gap, (counts.get(gap) ?? 0) + 1)
+    }
+  }
+  const seen = [...counts].filter(([, count]) => count >= 2).map(([gap]) => gap)
+  return seen.length > 0 ? Math.min(...seen) : size * 1.15
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? 10
+}
