@@ -35,9 +35,9 @@ export interface PageContent {
   runs: TextRun[]
   segments: Segment[]
   /**
-   * Where the page's text objects were positioned (Td, Tm, T*), in reading space: the writer
-   * places each cell's text on its own, so a run that pdf.js merged across two cells ("25%"
-   * and "4,5" a few points apart) can be cut where the second one was placed.
+   * Where text objects (BT … ET) begin right after text that did not end in a space, in
+   * reading space. A writer that places each cell's text in its own object shows where pdf.js
+   * glued two cells into one run with a space of its own ("25%" and "4,5" a few points apart).
    */
   textStarts: [number, number][]
   hasImages: boolean
@@ -47,6 +47,7 @@ export interface PageContent {
 
 const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke])
 const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke])
+const SHOW_TEXT = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText])
 const IMAGES = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat])
 /** A filled rectangle this thin is a drawn border (Chromium and others fill borders). */
 const THIN = 2.5
@@ -80,17 +81,26 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
   const textStarts: [number, number][] = []
   let ctm: Matrix = IDENTITY
   const stack: Matrix[] = []
-  // The text line matrix (PDF's Tlm) and leading, to place each positioning operator.
+  // The text line matrix (PDF's Tlm) and leading, to place the first positioning operator of
+  // a text object; whether the text shown last ended in a space.
   let lineMatrix: Matrix = IDENTITY
   let leading = 0
+  let objectStart = false
+  let afterSpace = true
   const moveTo = (m: Matrix) => {
     lineMatrix = m
-    textStarts.push(apply(multiply(multiply(m, ctm), toReading), 0, 0))
+    if (objectStart && !afterSpace) textStarts.push(apply(multiply(multiply(m, ctm), toReading), 0, 0))
+    objectStart = false
   }
   operators.fnArray.forEach((fn, i) => {
     const args = operators.argsArray[i] as unknown[]
-    if (fn === OPS.beginText) lineMatrix = IDENTITY
-    else if (fn === OPS.setLeading) leading = args[0] as number
+    if (fn === OPS.beginText) [lineMatrix, objectStart] = [IDENTITY, true]
+    else if (SHOW_TEXT.has(fn)) {
+      const glyphs = (args.find(Array.isArray) ?? []) as unknown[]
+      const last = [...glyphs].reverse().find((glyph) => typeof glyph === 'object' && glyph !== null) as { unicode?: string } | undefined
+      if (last) afterSpace = /^\s*$/.test(last.unicode ?? ' ')
+      objectStart = false
+    } else if (fn === OPS.setLeading) leading = args[0] as number
     else if (fn === OPS.moveText || fn === OPS.setLeadingMoveText) {
       const [tx, ty] = args as [number, number]
       if (fn === OPS.setLeadingMoveText) leading = -ty
