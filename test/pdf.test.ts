@@ -19,6 +19,7 @@ const PDFS = [
   'plans/seed-2024/programmazione-2024-writer.pdf',
   'plans/seed-2024/programmazione-2024-chromium.pdf',
   'plans/seed-2024/programmazione-2024-borderless.pdf',
+  'plans/seed-2024/programmazione-2024-borderless-chromium.pdf',
 ] as const
 
 describe.each(PDFS)('the seed plan printed to PDF: %s', (file) => {
@@ -111,18 +112,19 @@ describe('PDF tables without any borders (Writer, from the portale HTML with BOR
 
   it('rebuilds the summary from where its text stands, the row cut by the page break joined again', async () => {
     const tables = await tablesOf()
-    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x7', '2:32x14', '7:8x8', '8:23x10', '9:31x12'])
+    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '2:32x15', '7:31x12', '9:31x8'])
     const summary = (tables[0] as { rows: string[][] }).rows
+    // As printed: "Cod." over the descriptions and "CdR Coinvolti" over the codes.
     expect(summary.slice(0, 2)).toEqual([
-      ['Comune di:', '', 'Programmazione Obiettivi di Performance 2024', '', 'Unità Organizzativa', '', ''],
-      ['', '', 'Descrizione', 'Cod.', '', 'CdR Coinvolti', ''],
+      ['Comune di:', '', 'Programmazione Obiettivi di Performance 2024', '', 'Unità Organizzativa', ''],
+      ['', '', 'Descrizione', 'Cod.', 'CdR Coinvolti', ''],
     ])
-    expect(summary.slice(2).map((row) => [row[1], row[2], row[3]?.slice(0, 24), row[5], row[6]])).toEqual([
-      ['a', 'Obiettivo P. Organizzativa', 'Prevenzione della Corruz', 'A.', 'TUTTI'],
-      ['c', 'Obiettivo P. Organizzativa', 'Attuazione di formazione', 'B.', 'TUTTI'],
-      ['d', 'Obiettivo P. Organizzativa', 'Gestione strumenti di pr', 'C.', 'TUTTI'],
-      ['e', 'Obiettivo P. Organizzativa', 'Informatizzazione: Trans', 'D.', 'TUTTI'],
-      ['12', 'Obiettivo P. Organizzativa', '', '', 'TUTTI'],
+    expect(summary.slice(2).map((row) => [row[0]?.slice(0, 11) ?? '', row[1], row[2], row[3]?.slice(0, 24), row[4], row[5]])).toEqual([
+      ['DEFINIZIONE', 'a', 'Obiettivo P. Organizzativa', 'Prevenzione della Corruz', 'A.', 'TUTTI'],
+      ['', 'c', 'Obiettivo P. Organizzativa', 'Attuazione di formazione', 'B.', 'TUTTI'],
+      ['', 'd', 'Obiettivo P. Organizzativa', 'Gestione strumenti di pr', 'C.', 'TUTTI'],
+      ['', 'e', 'Obiettivo P. Organizzativa', 'Informatizzazione: Trans', 'D.', 'TUTTI'],
+      ['', '12', 'Obiettivo P. Organizzativa', '', '', 'TUTTI'],
     ])
     // Row d's description runs on over page 2: the rest is joined to it, not a row of its own.
     expect(summary[4]?.[3]?.replace(/\s+/g, ' ').endsWith('entro i termini fissati nel calendario concordato. Ciascun Responsabile dovrà rispettare il cronoprogramma e collaborare all\'elaborazione del DUP predisponendo gli atti e comunicando i dati richiesti dal')).toBe(true)
@@ -130,20 +132,20 @@ describe('PDF tables without any borders (Writer, from the portale HTML with BOR
 
   it('keeps apart two cells that pdf.js reads as one run ("25% 4,5"), and spans a label centred on three rows over them', async () => {
     const card = (await tablesOf())[1] as { rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }
-    expect(card.rows[22]?.slice(0, 4)).toEqual(['AMMINISTRATIVO', '25%', '', '4,5'])
-    expect(card.rows[22]?.[11]).toBe('95%\n91%\n1')
+    const filled = (r: number) => (card.rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
+    expect(filled(22)).toEqual(['AMMINISTRATIVO', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm\nTras.pres', '95%\n91%\n1'])
     // TECNICO, its 25%, 4,5 and "valore atteso" stand level with the middle of its three indicators.
-    expect(card.rows.slice(25, 28).map((row) => [row[0], row[2], row[3], row[5]?.slice(0, 20), row[8]])).toEqual([
-      ['TECNICO', '25%', '4,5', 'N.sez. Amm Tras.pres', '95%'],
-      ['', '', '', 'n. mappature eseguit', '91%'],
-      ['', '', '', 'nuovi monitoraggi ef', '1'],
+    expect([25, 26, 27].map(filled)).toEqual([
+      ['TECNICO', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm Tras.pres', '95%'],
+      ['n. mappature eseguit', '91%'],
+      ['nuovi monitoraggi ef', '1'],
     ])
     expect(card.merges.filter((m) => m.rowSpan > 1)).toEqual([
       { row: 9, column: 1, rowSpan: 2, colSpan: 1 }, // «RISULTATO ATTESO», centred on the header and the first indicator
-      { row: 26, column: 1, rowSpan: 3, colSpan: 2 },
-      { row: 26, column: 3, rowSpan: 3, colSpan: 1 },
+      { row: 26, column: 1, rowSpan: 3, colSpan: 1 },
       { row: 26, column: 4, rowSpan: 3, colSpan: 1 },
       { row: 26, column: 5, rowSpan: 3, colSpan: 1 },
+      { row: 26, column: 6, rowSpan: 3, colSpan: 1 },
     ])
   })
 
@@ -154,9 +156,36 @@ describe('PDF tables without any borders (Writer, from the portale HTML with BOR
     const unmapped = record.findings.filter((f) => f.rule === 'UNMAPPED_CELL')
     expect(unmapped.map((f) => [f.objectiveId, f.found, f.location])).toEqual([
       ['b', 'OBIETTIVO', { page: 7, table: 3, row: 8, column: 1 }],
-      ['b', 'GESTIONALE', { page: 8, table: 4, row: 1, column: 1 }],
+      ['b', 'GESTIONALE', { page: 8, table: 3, row: 9, column: 1 }],
     ])
     expect(record.findings.filter((f) => f.rule !== 'UNMAPPED_CELL').map(key)).toEqual(html.findings.map(key))
+  })
+})
+
+describe('the same borderless tables printed by Chromium (a browser layout, Letter portrait)', () => {
+  const file = 'plans/seed-2024/programmazione-2024-borderless-chromium.pdf'
+
+  it('spans a label centred on three rows of unequal height over them', async () => {
+    const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
+    const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture(file)], { maxBuffer: 1 << 24 })
+    const tables = JSON.parse(stdout) as { page: number; rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }[]
+    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '1:24x11', '3:8x6', '4:30x13', '5:30x8'])
+    const part = tables[2] as (typeof tables)[number]
+    const filled = (r: number) => (part.rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
+    // "VIGILANZA" stands level with the middle of its three indicators, not of the second one it sits beside.
+    expect([5, 6, 7].map(filled)).toEqual([
+      ['VIGILANZA', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm Tras.pres', '95%'],
+      ['n. mappature eseguit', '91%'],
+      ['nuovi monitoraggi ef', '1'],
+    ])
+    expect(part.merges.filter((m) => m.row === 6)).toEqual([1, 2, 3, 4].map((column) => ({ row: 6, column, rowSpan: 3, colSpan: 1 })))
+  })
+
+  it('gives the findings of the HTML, path by path', async () => {
+    const { record: html } = await imported('plans/seed-2024/programmazione-2024-portale.html')
+    const { record } = await imported(file)
+    const key = (f: { rule: string; objectiveId: string | null; path: string | null }) => `${f.rule} ${f.objectiveId} ${f.path}`
+    expect(record.findings.map(key)).toEqual(html.findings.map(key))
   })
 })
 

@@ -134,16 +134,26 @@ function toArea(draft: Draft, at: string, context: ReadingContext): AreaContribu
 
 /**
  * The areas of one card usually share their indicators. An area whose indicator cell came
- * from a PDF with undecided line breaks (AMBIGUOUS_BREAK) is cut where another area of the
- * card, read without doubt, says one indicator ends and the next begins.
+ * from a PDF with undecided line breaks (AMBIGUOUS_BREAK), or that has fewer indicators than
+ * another (a line break that looked like a wrap), is cut where the area of the card read
+ * with the most indicators (the fewest doubts among equals) says one indicator ends and the
+ * next begins, when its words are exactly those.
  */
 function splitLikeSiblings(drafts: Draft[]): void {
-  const certain = drafts.find((draft) => draft.indicators.length > 1 && draft.indicators.every((line) => !line.text.includes(AMBIGUOUS_BREAK)))
+  const doubts = (draft: Draft) => draft.indicators.filter((line) => line.text.includes(AMBIGUOUS_BREAK)).length
+  const certain = drafts
+    .filter((draft) => draft.indicators.length > 1)
+    .reduce<Draft | null>((best, draft) => {
+      if (best === null) return draft
+      const [n, m] = [draft.indicators.length, best.indicators.length]
+      return n > m || (n === m && doubts(draft) < doubts(best)) ? draft : best
+    }, null)
   if (!certain) return
   const reference = certain.indicators.map((line) => foldWhitespace(line.text))
   for (const draft of drafts) {
-    if (draft === certain || !draft.indicators.some((line) => line.text.includes(AMBIGUOUS_BREAK))) continue
-    const pieces = draft.indicators.flatMap((line) => line.text.split(AMBIGUOUS_BREAK).map((text) => ({ text, cell: line.cell })))
+    const doubtful = doubts(draft) > 0
+    if (draft === certain || (!doubtful && draft.indicators.length >= reference.length)) continue
+    const pieces = draft.indicators.flatMap((line) => line.text.split(/[\s\u2028]+/).filter((text) => text !== '').map((text) => ({ text, cell: line.cell })))
     const cut: Draft['indicators'] = []
     let k = 0
     for (const name of reference) {

@@ -64,12 +64,13 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       continue
     }
     const margin = content.height * 0.05
-    // A page number stands apart: no other text within two lines of it ("2024" alone on the
-    // last line of a cell is not one).
+    // Page headers, footers and numbers stand apart: no other text within two lines of them
+    // (a table without borders may start in the margin; "2024" alone on the last line of a
+    // cell is not a page number).
     const isolated = (line: { y: number; runs: unknown[] }) =>
       !outside.some((run) => !line.runs.includes(run) && Math.abs(run.y - line.y) <= run.size * 2)
     const isPageFurniture = (line: { y: number; text: string; runs: unknown[] }) =>
-      line.y < margin || line.y > content.height - margin || (/^(pag(ina|\.)?\s*)?\d+(\s*(di|\/|of)\s*\d+)?$/i.test(line.text) && isolated(line))
+      (line.y < margin || line.y > content.height - margin || /^(pag(ina|\.)?\s*)?\d+(\s*(di|\/|of)\s*\d+)?$/i.test(line.text)) && isolated(line)
     let grids = findRuledTables(content.segments, content.runs)
     const outside = content.runs.filter((run) => !grids.some((grid) => grid.runs.has(run)))
     const furniture = new Set(textLines(outside).filter(isPageFurniture).flatMap((line) => line.runs))
@@ -90,10 +91,12 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       const fillsPageBefore = previous !== null && (previous.grid.ys.at(-1) as number) >= previous.pageHeight * 0.75
       const startsPage = (grid.ys[0] as number) <= content.height * 0.25
       if (g === 0 && previous && fillsPageBefore && startsPage && sameColumns(previous.grid, grid) && lastBlockIs(blocks, previous.table)) {
+        // A table read from text alignment is put on the columns of the one it continues, or
+        // (when two of its cells would share one) on both tables' edges, by where its text is.
         const fitted = grid.stream ? fitColumns(grid, previous.grid.xs) : null
         const edges = fitted ? previous.grid.xs : mergeEdges(previous.grid.xs, grid.xs)
         if (!fitted) remapTable(previous.table, previous.grid.xs, edges)
-        const aligned = fitted ?? remapGrid(grid, edges)
+        const aligned = fitted ?? (grid.stream ? fitColumns(grid, edges) : null) ?? remapGrid(grid, edges)
         appendRows(previous.table, continueSplitRow(previous.table, aligned, previous.grid), pageNumber)
         previous.grid = aligned
         previous.pageHeight = content.height

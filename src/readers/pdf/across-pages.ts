@@ -92,11 +92,6 @@ export function continueSplitRow(table: Table, grid: GridTable, before?: GridTab
 }
 
 /**
- * Whether a table may go on in the next one: ruled tables have the same outer borders; a
- * table read from the alignment of text (whose outer edges are only where text happens to
- * be) lies within the one it continues.
- */
-/**
  * Whether the last row of the page before has, above a cell (by x), a cell whose text runs
  * down to that row's lowest line: only such a cell can have been cut by the page break.
  */
@@ -117,10 +112,14 @@ function goesOnFrom(above: string, text: string): boolean {
   return above !== '' && !/[.!?]$/.test(above) && (/^[\p{Ll}(\d/]/u.test(text) || endsDangling(above))
 }
 
+/**
+ * Whether a table may go on in the next one: ruled tables have the same outer borders.
+ * Tables read from the alignment of text have no borders (their outer edges are only where
+ * text happens to be): one at the foot of a page goes on at the top of the next.
+ */
 export function sameColumns(a: GridTable, b: GridTable): boolean {
-  const [aLeft, aRight, bLeft, bRight] = [a.xs[0] as number, a.xs.at(-1) as number, b.xs[0] as number, b.xs.at(-1) as number]
-  if (!a.stream || !b.stream) return Math.abs(aLeft - bLeft) <= 2 && Math.abs(aRight - bRight) <= 2
-  return bLeft >= aLeft - 3 && bRight <= aRight + 3
+  if (a.stream && b.stream) return true
+  return Math.abs((a.xs[0] as number) - (b.xs[0] as number)) <= 2 && Math.abs((a.xs.at(-1) as number) - (b.xs.at(-1) as number)) <= 2
 }
 
 /** The column edges of two grids together; edges within 2 points are one. */

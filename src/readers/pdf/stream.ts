@@ -23,9 +23,9 @@ import { columnEdges, mergeOverlaps, type Placed } from './stream/columns.js'
 
 export function findStreamTables(runs: TextRun[], textStarts: [number, number][]): GridTable[] {
   if (!runs.some((run) => run.dir[0] === 1)) return []
-  const { blocks, size, origin } = cellBlocks(runs, textStarts)
+  const { blocks, size, rowGap, origin } = cellBlocks(runs, textStarts)
   return splitTables(blocks, size).map((table) => {
-    const grid = gridOf(table)
+    const grid = gridOf(table, rowGap)
     // Pieces are new runs: the grid keeps the page's runs they came from.
     return { ...grid, runs: new Set([...grid.runs].map((run) => origin.get(run) ?? run)) }
   })
@@ -44,8 +44,8 @@ function splitTables(blocks: Block[], size: number): Block[][] {
   return tables
 }
 
-function gridOf(blocks: Block[]): GridTable {
-  const { bands, rowsOf } = tableRows(blocks)
+function gridOf(blocks: Block[], rowGap: number): GridTable {
+  const { bands, rowsOf } = tableRows(blocks, rowGap)
   const placed: Placed[] = blocks.map((block) => ({ block, ...rowsOf(block), col: 0, colEnd: 1 }))
   const xs = columnEdges(placed, bands.length)
   for (const p of placed) {

@@ -8,15 +8,22 @@ import { offsetOf, slice } from '../text-width.js'
  * next cell's text), grouped into phrases and stacked into blocks, one per cell. `origin`
  * maps each piece to the page's run it came from; `size` is the usual font size.
  */
-export function cellBlocks(runs: TextRun[], textStarts: [number, number][]): { blocks: Block[]; size: number; origin: Map<TextRun, TextRun> } {
+export function cellBlocks(
+  runs: TextRun[],
+  textStarts: [number, number][],
+): { blocks: Block[]; size: number; rowGap: number; origin: Map<TextRun, TextRun> } {
   const flat = runs.filter((run) => run.dir[0] === 1)
   const size = median(flat.map((run) => run.size))
   const origin = new Map<TextRun, TextRun>()
   const cut = new Set<TextRun>()
   const pieces = cutAtTextStarts(flat.map((run) => trimmed(run, origin)), textStarts, cut, origin)
   const phrases = phrasesOf(pieces, size, cut)
-  const blocks = [...stackPhrases(phrases, linePitch(phrases, size)), ...runs.filter((run) => run.dir[0] !== 1).map(turnedBlock)]
-  return { blocks, size, origin }
+  const pitch = linePitch(phrases, size)
+  const blocks = [...stackPhrases(phrases, pitch), ...runs.filter((run) => run.dir[0] !== 1).map(turnedBlock)]
+  // Lines of different rows are further apart than the pitch (the cell padding): their boxes
+  // leave at least this gap between them.
+  const rowGap = pitch + STACK_SLACK - (ASCENT + DESCENT) * size
+  return { blocks, size, rowGap, origin }
 }
 
 export interface Box {
@@ -33,9 +40,15 @@ export interface Block extends Box {
   lastY: number
 }
 
+/** A run's box reaches this much of its size above the baseline, and below. */
+const ASCENT = 0.8
+const DESCENT = 0.25
+/** How much further than the line pitch the next line of one cell may stand (rounding, superscripts). */
+const STACK_SLACK = 1.5
+
 /** Box of a run: ascenders above the baseline, descenders below. */
 function boxOf(run: TextRun): Box {
-  return { left: run.x, right: run.x + run.width, top: run.y - run.size * 0.8, bottom: run.y + run.size * 0.25 }
+  return { left: run.x, right: run.x + run.width, top: run.y - run.size * ASCENT, bottom: run.y + run.size * DESCENT }
 }
 
 function union(boxes: Box[]): Box {
@@ -69,8 +82,15 @@ function turnedBlock(run: TextRun): Block {
  * phrase of its own.
  */
 function cutAtTextStarts(runs: TextRun[], starts: [number, number][], cut: Set<TextRun>, origin: Map<TextRun, TextRun>): TextRun[] {
+  const byLine = new Map<number, [number, number][]>()
+  for (const start of starts) byLine.set(Math.round(start[1]), [...(byLine.get(Math.round(start[1])) ?? []), start])
+  const near = (y: number, reach: number) => {
+    const found: [number, number][] = []
+    for (let key = Math.floor(y - reach); key <= Math.ceil(y + reach); key++) found.push(...(byLine.get(key) ?? []))
+    return found
+  }
   const cuts = runs.map((run) =>
-    starts
+    near(run.y, run.size * 0.3)
       .filter(([x, y]) => Math.abs(y - run.y) <= run.size * 0.3 && x > run.x + 1 && x < run.x + run.width - 1)
       .map(([x]) => x),
   )
@@ -141,18 +161,25 @@ function phrasesOf(pieces: TextRun[], size: number, cut: Set<TextRun>): TextRun[
  */
 function stackPhrases(phrases: TextRun[][], pitch: number): Block[] {
   const blocks: Block[] = []
+  // Blocks whose last line is still within reach of the phrases to come (they come down the page).
+  let open: Block[] = []
   const ordered = phrases.map((runs) => ({ runs, box: union(runs.map(boxOf)), y: Math.max(...runs.map((run) => run.y)) }))
   ordered.sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
   for (const phrase of ordered) {
-    const below = (block: Block) => phrase.y - block.lastY > -1 && phrase.y - block.lastY <= pitch + 1.5
+    const below = (block: Block) => phrase.y - block.lastY > -1 && phrase.y - block.lastY <= pitch + STACK_SLACK
     const overlaps = (block: Block) => phrase.box.left < block.right - 0.5 && phrase.box.right > block.left + 0.5
-    const candidates = blocks.filter((block) => below(block) && overlaps(block))
-    const block = candidates.length === 1 ? (candidates[0] as Block) : oneLine(candidates, blocks)
+    open = open.filter((block) => phrase.box.top - block.bottom <= pitch * 2)
+    const candidates = open.filter((block) => below(block) && overlaps(block))
+    const block = candidates.length === 1 ? (candidates[0] as Block) : oneLine(candidates, blocks, open)
     if (block) {
       block.runs.push(...phrase.runs)
       Object.assign(block, union([block, phrase.box]))
       block.lastY = Math.max(block.lastY, phrase.y)
-    } else blocks.push({ runs: [...phrase.runs], ...phrase.box, lastY: phrase.y })
+    } else {
+      const created = { runs: [...phrase.runs], ...phrase.box, lastY: phrase.y }
+      blocks.push(created)
+      open.push(created)
+    }
   }
   return blocks
 }
@@ -162,7 +189,7 @@ function stackPhrases(phrases: TextRun[][], pitch: number): Block[] {
  * one line cut by a change of font ("Prevenzione della" + bold "Corruzione e") when the line
  * below runs under them: they are joined into the first, and it is returned.
  */
-function oneLine(candidates: Block[], blocks: Block[]): Block | null {
+function oneLine(candidates: Block[], ...lists: Block[][]): Block | null {
   if (candidates.length < 2) return null
   const sorted = [...candidates].sort((a, b) => a.left - b.left)
   const first = sorted[0] as Block
@@ -173,7 +200,7 @@ function oneLine(candidates: Block[], blocks: Block[]): Block | null {
   for (const block of sorted.slice(1)) {
     first.runs.push(...block.runs)
     Object.assign(first, union([first, block]))
-    blocks.splice(blocks.indexOf(block), 1)
+    for (const list of lists) list.splice(list.indexOf(block), 1)
   }
   return first
 }

@@ -1,4 +1,3 @@
-import { intervalOf } from '../geometry.js'
 import type { Block } from './blocks.js'
 
 /* A table without borders: its column edges, and the blocks as grid cells. */
@@ -13,46 +12,28 @@ export interface Placed {
 }
 
 /**
- * Column edges: the middle of each x range that at most a fifth of the rows cover with text
- * (a cell merged across columns may cross it), then an edge between any two blocks side by
- * side in one row that would otherwise share a column.
+ * Column edges: as few as keep apart every two blocks side by side in a row. Each gap between
+ * neighbours in a row must hold an edge; the gaps are taken by where they end, and an edge
+ * goes just before the text that ends a gap no edge holds yet (so a column starts where its
+ * text does). A column wider than its text (a header centred over values set to the left
+ * or right) stays one column; a block across an edge is a cell merged across columns.
  */
 export function columnEdges(placed: Placed[], rows: number): number[] {
+  const gaps: { from: number; to: number }[] = []
+  for (let row = 0; row < rows; row++) {
+    const inRow = placed.filter((p) => p.row <= row && row < p.rowEnd).map((p) => p.block).sort((a, b) => a.left - b.left)
+    inRow.forEach((block, i) => {
+      const next = inRow[i + 1]
+      if (next && next.left >= block.right) gaps.push({ from: block.right, to: next.left })
+    })
+  }
+  const edges: number[] = []
+  for (const gap of gaps.sort((a, b) => a.to - b.to || a.from - b.from)) {
+    if (!edges.some((edge) => edge >= gap.from && edge <= gap.to)) edges.push(gap.to - Math.min(1.5, (gap.to - gap.from) / 2))
+  }
   const left = Math.min(...placed.map((p) => p.block.left))
   const right = Math.max(...placed.map((p) => p.block.right))
-  const step = 0.5
-  const cover = new Array<number>(Math.ceil((right - left) / step) + 1).fill(0)
-  for (const p of placed) {
-    for (let i = Math.floor((p.block.left - left) / step); i <= Math.ceil((p.block.right - left) / step) - 1; i++) cover[i] = (cover[i] ?? 0) + (p.rowEnd - p.row)
-  }
-  const allowed = Math.floor(rows / 5)
-  const edges = [left - 1]
-  let gapStart: number | null = null
-  cover.forEach((count, i) => {
-    if (count <= allowed && gapStart === null) gapStart = i
-    else if (count > allowed && gapStart !== null) {
-      if (gapStart > 0) edges.push(left + i * step - Math.min(1.5, ((i - gapStart) * step) / 2))
-      gapStart = null
-    }
-  })
-  edges.push(right + 1)
-  // Blocks side by side in one row that fall in the same column get an edge between them.
-  for (;;) {
-    const column = (x: number) => intervalOf(edges, x)
-    const clash = placed.flatMap((a) =>
-      placed.filter(
-        (b) =>
-          b.row < a.rowEnd &&
-          a.row < b.rowEnd &&
-          b.block.left >= a.block.right &&
-          column(b.block.left + 0.5) <= column(a.block.right - 0.5),
-      ).map((b) => Math.max((a.block.right + b.block.left) / 2, b.block.left - 1.5)),
-    )
-    if (clash.length === 0) break
-    edges.push(Math.min(...clash))
-    edges.sort((a, b) => a - b)
-  }
-  return edges
+  return [left - 1, ...edges.sort((a, b) => a - b), right + 1]
 }
 
 /**
