@@ -31,15 +31,32 @@ export function findStreamTables(runs: TextRun[], textStarts: [number, number][]
   })
 }
 
-/** Blocks separated vertically by more than a blank line's height belong to different tables. */
+/**
+ * Blocks separated vertically by much more than rows usually are on this page (two and a half
+ * times the usual gap, and at least a blank line's height), or by a heading, belong to
+ * different tables.
+ */
 function splitTables(blocks: Block[], size: number): Block[][] {
   const sorted = [...blocks].sort((a, b) => a.top - b.top)
-  const tables: Block[][] = []
+  const gaps: number[] = []
   let bottom = Number.NEGATIVE_INFINITY
   for (const block of sorted) {
-    if (block.top > bottom + size * 0.7) tables.push([])
-    tables.at(-1)?.push(block)
+    if (block.top > bottom && bottom > Number.NEGATIVE_INFINITY) gaps.push(block.top - bottom)
     bottom = Math.max(bottom, block.bottom)
+  }
+  const usual = gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0
+  const apart = Math.max(size * 0.7, usual * 2.5)
+  const tables: Block[][] = []
+  bottom = Number.NEGATIVE_INFINITY
+  for (const block of sorted) {
+    // A heading (text half again as large as the page's) stands between tables, in none.
+    if (Math.max(...block.runs.map((run) => run.size)) >= size * 1.5) {
+      bottom = Number.POSITIVE_INFINITY
+      continue
+    }
+    if (block.top > bottom + apart || bottom === Number.POSITIVE_INFINITY) tables.push([])
+    tables.at(-1)?.push(block)
+    bottom = Math.max(bottom === Number.POSITIVE_INFINITY ? Number.NEGATIVE_INFINITY : bottom, block.bottom)
   }
   return tables
 }

@@ -15,9 +15,15 @@ export function cellBlocks(
   const flat = runs.filter((run) => run.dir[0] === 1)
   const size = median(flat.map((run) => run.size))
   const origin = new Map<TextRun, TextRun>()
-  const cut = new Set<TextRun>()
-  const pieces = cutAtTextStarts(flat.map((run) => trimmed(run, origin)), textStarts, cut, origin)
-  const phrases = phrasesOf(pieces, size, cut)
+  // Pieces that begin a text object of their own right after text with no space: the start
+  // of another cell's text, never glued to what stands before it on the line.
+  const apart = new Set<TextRun>()
+  const startsNear = indexStarts(textStarts)
+  const pieces = cutAtTextStarts(flat.map((run) => trimmed(run, origin)), startsNear, apart, origin)
+  for (const piece of pieces) {
+    if (startsNear(piece.y, piece.size * 0.3).some(([x]) => Math.abs(x - piece.x) <= 0.75)) apart.add(piece)
+  }
+  const phrases = phrasesOf(pieces, size, apart)
   const pitch = linePitch(phrases, size)
   const blocks = [...stackPhrases(phrases, pitch), ...runs.filter((run) => run.dir[0] !== 1).map(turnedBlock)]
   // Lines of different rows are further apart than the pitch (the cell padding): their boxes
@@ -81,17 +87,10 @@ function turnedBlock(run: TextRun): Block {
  * (the text of the next cell, which pdf.js glued on with a space); such a piece starts a
  * phrase of its own.
  */
-function cutAtTextStarts(runs: TextRun[], starts: [number, number][], cut: Set<TextRun>, origin: Map<TextRun, TextRun>): TextRun[] {
-  const byLine = new Map<number, [number, number][]>()
-  for (const start of starts) byLine.set(Math.round(start[1]), [...(byLine.get(Math.round(start[1])) ?? []), start])
-  const near = (y: number, reach: number) => {
-    const found: [number, number][] = []
-    for (let key = Math.floor(y - reach); key <= Math.ceil(y + reach); key++) found.push(...(byLine.get(key) ?? []))
-    return found
-  }
+function cutAtTextStarts(runs: TextRun[], startsNear: StartsNear, cut: Set<TextRun>, origin: Map<TextRun, TextRun>): TextRun[] {
   const cuts = runs.map((run) =>
-    near(run.y, run.size * 0.3)
-      .filter(([x, y]) => Math.abs(y - run.y) <= run.size * 0.3 && x > run.x + 1 && x < run.x + run.width - 1)
+    startsNear(run.y, run.size * 0.3)
+      .filter(([x]) => x > run.x + 1 && x < run.x + run.width - 1)
       .map(([x]) => x),
   )
   const pieces: TextRun[] = []
@@ -114,6 +113,19 @@ function cutAtTextStarts(runs: TextRun[], starts: [number, number][], cut: Set<T
   return pieces.filter((piece) => piece.text.trim() !== '')
 }
 
+/** The text starts within `reach` of a baseline y. */
+type StartsNear = (y: number, reach: number) => [number, number][]
+
+function indexStarts(starts: [number, number][]): StartsNear {
+  const byLine = new Map<number, [number, number][]>()
+  for (const start of starts) byLine.set(Math.round(start[1]), [...(byLine.get(Math.round(start[1])) ?? []), start])
+  return (y, reach) => {
+    const found: [number, number][] = []
+    for (let key = Math.floor(y - reach); key <= Math.ceil(y + reach); key++) found.push(...(byLine.get(key) ?? []))
+    return found.filter(([, sy]) => Math.abs(sy - y) <= reach)
+  }
+}
+
 /** The index of the space in a run whose following word starts nearest x (within 0.6 em). */
 function nearestSpace(run: TextRun, x: number): number | null {
   let best: number | null = null
@@ -127,9 +139,9 @@ function nearestSpace(run: TextRun, x: number): number | null {
 
 /**
  * Pieces on one baseline that touch (a change of font inside a line leaves no gap wider than
- * a fifth of an em) form a phrase; a piece cut off at a text start begins a phrase of its own.
+ * a fifth of an em) form a phrase; a piece set `apart` begins a phrase of its own.
  */
-function phrasesOf(pieces: TextRun[], size: number, cut: Set<TextRun>): TextRun[][] {
+function phrasesOf(pieces: TextRun[], size: number, apart: Set<TextRun>): TextRun[][] {
   const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x)
   const lines: TextRun[][] = []
   for (const piece of sorted) {
@@ -142,7 +154,7 @@ function phrasesOf(pieces: TextRun[], size: number, cut: Set<TextRun>): TextRun[
     let phrase: TextRun[] = []
     let right = Number.NEGATIVE_INFINITY
     for (const piece of line.sort((a, b) => a.x - b.x)) {
-      if (phrase.length > 0 && (piece.x - right > piece.size * 0.2 || cut.has(piece))) {
+      if (phrase.length > 0 && (piece.x - right > piece.size * 0.2 || apart.has(piece))) {
         phrases.push(phrase)
         phrase = []
       }
