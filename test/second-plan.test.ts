@@ -7,6 +7,7 @@ const FILES = [
   'plans/montevecchio-2025/piano-performance-2025.html',
   'plans/montevecchio-2025/piano-performance-2025-calc.pdf',
   'plans/montevecchio-2025/piano-performance-2025-chromium.pdf',
+  'plans/montevecchio-2025/piano-performance-2025-borderless-chromium.pdf',
 ] as const
 
 describe.each(FILES)('Montevecchio 2025, a plan with injected faults (%s)', (file) => {
