@@ -20,6 +20,7 @@ const PDFS = [
   'plans/seed-2024/programmazione-2024-chromium.pdf',
   'plans/seed-2024/programmazione-2024-borderless.pdf',
   'plans/seed-2024/programmazione-2024-borderless-chromium.pdf',
+  'plans/seed-2024/programmazione-2024-borderless-word.pdf',
 ] as const
 
 describe.each(PDFS)('the seed plan printed to PDF: %s', (file) => {
@@ -133,7 +134,7 @@ describe('PDF tables without any borders (Writer, from the portale HTML with BOR
   it('keeps apart two cells that pdf.js reads as one run ("25% 4,5"), and spans a label centred on three rows over them', async () => {
     const card = (await tablesOf())[1] as { rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }
     const filled = (r: number) => (card.rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
-    expect(filled(22)).toEqual(['AMMINISTRATIVO', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm\nTras.pres', '95%\n91%\n1'])
+    expect(filled(22)).toEqual(['AMMINISTRATIVO', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm Tras.pres', '95%\n91%\n1'])
     // TECNICO, its 25%, 4,5 and "valore atteso" stand level with the middle of its three indicators.
     expect([25, 26, 27].map(filled)).toEqual([
       ['TECNICO', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm Tras.pres', '95%'],
@@ -186,6 +187,15 @@ describe('the same borderless tables printed by Chromium (a browser layout, Lett
     const { record } = await imported(file)
     const key = (f: { rule: string; objectiveId: string | null; path: string | null }) => `${f.rule} ${f.objectiveId} ${f.path}`
     expect(record.findings.map(key)).toEqual(html.findings.map(key))
+  })
+})
+
+describe('a Word table without borders (the seed docx with its borders taken out)', () => {
+  it('joins a word the page break cut inside a narrow column ("Anticorruzion" / "e")', async () => {
+    const document = await readDocument(await readFile(fixture('plans/seed-2024/programmazione-2024-borderless-word.pdf')))
+    const cells = document.blocks.flatMap((block) => (block.type === 'table' ? block.rows.flat() : []))
+    const name = cells.find((cell) => cell.text.startsWith('Attuazione degli obblighi in materia di Anti'))
+    expect(name).toMatchObject({ text: 'Attuazione degli obblighi in materia di Anticorruzione', location: { page: 3 } })
   })
 })
 

@@ -3,7 +3,8 @@ import { cleanCellText } from '../../model/document.js'
 import { endsDangling } from '../../text/truncation.js'
 import type { GridTable } from './lattice.js'
 import { intervalOf } from './geometry.js'
-import { cellText, joinWrapped, leadOf } from './cell-text.js'
+import { brokenWord, cellText, joinWrapped, leadOf, textLines } from './cell-text.js'
+import { cellBounds } from './table-model.js'
 
 /*
  * Tables that go on over the next page: a page break cuts rows in two and columns may be
@@ -50,10 +51,7 @@ export function continueSplitRow(table: Table, grid: GridTable, before?: GridTab
   const lastRow = table.rows.length - 1
   const above = (col: number) =>
     table.rows.flat().find((anchor) => anchor.col <= col && col < anchor.col + anchor.colSpan && anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan)
-  const texts = first.map((cell) => {
-    const right = grid.xs[cell.col + cell.colSpan] ?? Number.POSITIVE_INFINITY
-    return { cell, text: cleanCellText(cellText(cell.runs, grid.xs[cell.col] ?? 0, right, leadOf(above(cell.col)?.text ?? ''))) }
-  })
+  const texts = first.map((cell) => ({ cell, text: cleanCellText(cellText(cell.runs, ...cellBounds(grid, cell), leadOf(above(cell.col)?.text ?? ''))) }))
   // Read from text alignment, a cell merged over the first rows of the page beside cells of
   // their own is the rest of a merged cell the page break cut ("valore atteso" going on beside
   // the next indicators): its text goes on above, the rows stay.
@@ -82,7 +80,7 @@ export function continueSplitRow(table: Table, grid: GridTable, before?: GridTab
   if (filled.length >= aboveFilled.size || !wordy || !cut) return grid
   for (const { cell, text } of filled) {
     const anchor = above(cell.col) as Cell
-    anchor.text = continueText(anchor.text, text)
+    anchor.text = before && grid.stream && wordCutAtFoot(before, cell, grid.xs, text) ? `${anchor.text}${text}` : continueText(anchor.text, text)
   }
   return {
     ...grid,
@@ -101,6 +99,22 @@ function ranToFoot(before: GridTable, cell: GridTable['cells'][number], xs: numb
   const foot = Math.max(...last.flatMap((c) => c.runs.map((run) => run.y)))
   const [left, right] = [xs[cell.col] ?? 0, xs[cell.col + cell.colSpan] ?? 0]
   return last.some((c) => Math.max(...c.runs.map((run) => run.y)) >= foot - 1 && c.runs.some((run) => run.x < right && run.x + run.width > left))
+}
+
+/**
+ * Whether the page break cut a word too wide for its column ("Anticorruzion" / "e"): the cell
+ * above the piece ended its page with a line that is that one piece, as wide as the column
+ * (the rule cell text applies to a word broken between two lines of one page).
+ */
+function wordCutAtFoot(before: GridTable, cell: GridTable['cells'][number], xs: number[], text: string): boolean {
+  const [left, right] = [xs[cell.col] ?? 0, xs[cell.col + cell.colSpan] ?? 0]
+  const lastRow = Math.max(...before.cells.map((c) => c.row + c.rowSpan - 1))
+  const above = before.cells.find((c) => c.row <= lastRow && lastRow < c.row + c.rowSpan && c.runs.some((run) => run.x < right && run.x + run.width > left))
+  const last = above ? textLines(above.runs).at(-1) : undefined
+  if (!above || !last) return false
+  const [from, to] = cellBounds(before, above)
+  const padding = Math.max(0, Math.min(...textLines(above.runs).map((line) => line.left)) - from)
+  return brokenWord(last, { text }, to - padding)
 }
 
 /**

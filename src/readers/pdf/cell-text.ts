@@ -2,7 +2,7 @@ import type { TextRun } from './page-content.js'
 import { AMBIGUOUS_BREAK } from '../../model/document.js'
 import { textWeight } from './text-width.js'
 
-interface TextLine {
+export interface TextLine {
   runs: TextRun[]
   y: number
   left: number
@@ -61,7 +61,7 @@ export function cellText(runs: TextRun[], left: number, right: number, itemLead?
  * line before is that one piece, filling the line, and ends in a consonant, which long
  * Italian words do not ("-zion", "-ativ"), while the line below goes on in lower case.
  */
-function brokenWord(previous: TextLine, line: TextLine, limit: number): boolean {
+export function brokenWord(previous: TextLine, line: { text: string }, limit: number): boolean {
   return (
     /^[^\s]*\p{Ll}{4}[b-df-hj-np-tv-z]$/u.test(previous.text) &&
     previous.right >= limit - previous.size &&

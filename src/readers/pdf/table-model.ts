@@ -20,10 +20,29 @@ export function appendRows(table: Table, grid: GridTable, page: number): void {
       col: cell.col,
       rowSpan: cell.rowSpan,
       colSpan: cell.colSpan,
-      text: cleanCellText(cellText(cell.runs, grid.xs[cell.col] ?? 0, grid.xs[cell.col + cell.colSpan] ?? Number.POSITIVE_INFINITY)),
+      text: cleanCellText(cellText(cell.runs, ...cellBounds(grid, cell))),
       location: { page, table: table.index, row: row + 1, column: cell.col + 1 },
     }
     table.rows[row]?.push(anchor)
   }
   for (const row of table.rows) row.sort((a, b) => a.col - b.col)
 }
+
+/**
+ * Where a cell's text may run, for telling wraps from line breaks: between its column edges
+ * in a ruled table. Without rules the edges only say where text is not, so the bounds are
+ * those of the text in the cell's columns (cells of one column each), plus a little padding:
+ * the widest line of a column shows how wide its cells are.
+ */
+export function cellBounds(grid: GridTable, cell: GridTable['cells'][number]): [number, number] {
+  const [left, right] = [grid.xs[cell.col] ?? 0, grid.xs[cell.col + cell.colSpan] ?? Number.POSITIVE_INFINITY]
+  if (!grid.stream) return [left, right]
+  const single = grid.cells.filter((c) => c.colSpan === 1 && c.runs.length > 0)
+  const starts = single.filter((c) => c.col === cell.col).flatMap((c) => c.runs.map((run) => run.x))
+  const ends = single.filter((c) => c.col === cell.col + cell.colSpan - 1).flatMap((c) => c.runs.map((run) => run.x + run.width))
+  const own = cell.runs.map((run) => run.x + run.width)
+  return [Math.min(...starts, ...cell.runs.map((run) => run.x)) - TEXT_PADDING, Math.max(...ends, ...own) + TEXT_PADDING]
+}
+
+/** The room assumed between a cell's text and its (undrawn) edges. */
+const TEXT_PADDING = 1.5
