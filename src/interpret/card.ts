@@ -8,6 +8,7 @@ import { kindOf, yearIn } from './kind.js'
 import { readMissione, readProgramma } from './missione.js'
 import { listOf } from './summary.js'
 import { readIndicators } from './indicators.js'
+import { joinCutLabels } from './cut-labels.js'
 import { readWeighting } from './weighting.js'
 import { readResources } from './resources.js'
 import { isAreasHeader, readAreas } from './areas.js'
@@ -85,7 +86,7 @@ export function readCard(lines: Line[], index: number, context: ReadingContext):
   let comune: CardReading['comune'] = null
   let cdrValue: string | null = null
   const pending: Cell[] = []
-  for (const line of sections.header) {
+  for (const line of joinCutLabels(sections.header, HEADER_LABELS, context)) {
     const { pairs, leading } = readKeyValues(line, HEADER_LABELS, context)
     pending.push(...leading)
     for (const pair of pairs) {
