@@ -75,10 +75,11 @@ function trimmed(run: TextRun, origin: Map<TextRun, TextRun>): TextRun {
   return piece
 }
 
+/** Turned text (a vertical label) is a block of its own, boxed along its direction. */
 function turnedBlock(run: TextRun): Block {
   const [dx, dy] = run.dir
-  const ends = [run.x, run.x + dx * run.width + dy * run.size * 0.8]
-  const heights = [run.y, run.y + dy * run.width - dx * run.size * 0.8]
+  const ends = [run.x, run.x + dx * run.width + dy * run.size * ASCENT]
+  const heights = [run.y, run.y + dy * run.width - dx * run.size * ASCENT]
   return { runs: [run], left: Math.min(...ends), right: Math.max(...ends), top: Math.min(...heights), bottom: Math.max(...heights), lastY: Math.max(...heights) }
 }
 
@@ -87,7 +88,7 @@ function turnedBlock(run: TextRun): Block {
  * (the text of the next cell, which pdf.js glued on with a space); such a piece starts a
  * phrase of its own.
  */
-function cutAtTextStarts(runs: TextRun[], startsNear: StartsNear, cut: Set<TextRun>, origin: Map<TextRun, TextRun>): TextRun[] {
+function cutAtTextStarts(runs: TextRun[], startsNear: StartsNear, apart: Set<TextRun>, origin: Map<TextRun, TextRun>): TextRun[] {
   const cuts = runs.map((run) =>
     startsNear(run.y, run.size * 0.3)
       .filter(([x]) => x > run.x + 1 && x < run.x + run.width - 1)
@@ -106,7 +107,7 @@ function cutAtTextStarts(runs: TextRun[], startsNear: StartsNear, cut: Set<TextR
       pieces.push(head)
       origin.set(head, source)
       origin.set(rest, source)
-      cut.add(rest)
+      apart.add(rest)
     }
     pieces.push(rest)
   })

@@ -5,7 +5,7 @@ import type { Block, Box } from './blocks.js'
 /**
  * The rows of one table's blocks: bands where row-making blocks overlap, and for each block
  * the rows it spans. Merged blocks (over several rows) and the blocks centred on them do not
- * make rows.
+ * make rows; a block off the middle of its row spans the rows it is centred on.
  */
 export function tableRows(blocks: Block[], rowGap: number): { bands: Box[]; rowsOf: (block: Block) => Rows } {
   const merged = mergedBlocks(blocks, rowGap)
@@ -58,9 +58,9 @@ function verticalOverlap(a: Box, b: Box): number {
 /**
  * A block overlapping two blocks stacked in one column, as far apart as lines of different
  * rows (`rowGap`), is a cell merged over rows: it does not make rows. (Blocks in different
- * columns, or one line slot apart, may share a row: a label at its top, another centred.) The shortest
- * such block is taken first, and the others judged without it: a label centred across two
- * rows ("RISULTATO ATTESO") overlaps the tall cells of both, which are not merged for that.
+ * columns, or one line slot apart, may share a row: a label at its top, another centred.)
+ * The shortest such block is taken first, and the others judged without it: a label centred
+ * across two rows ("RISULTATO ATTESO") overlaps the tall cells of both, not merged for that.
  */
 function mergedBlocks(blocks: Block[], rowGap: number): Set<Block> {
   const merged = new Set<Block>()
@@ -118,10 +118,10 @@ function rowBands(rowMakers: Block[], blocks: Block[]): Box[] {
 function rowsOf(block: Block, bands: Box[]): Rows {
   const hit = bands.flatMap((band, i) => (verticalOverlap(block, band) > 1 ? [i] : []))
   if (hit.length > 0) return { row: hit[0] as number, rowEnd: (hit.at(-1) as number) + 1 }
-  const centre = (block.top + block.bottom) / 2
+  const distance = (i: number) => Math.abs(centre(bands[i] as Box) - centre(block))
   let nearest = 0
-  bands.forEach((band, i) => {
-    if (Math.abs((band.top + band.bottom) / 2 - centre) < Math.abs(((bands[nearest] as Box).top + (bands[nearest] as Box).bottom) / 2 - centre)) nearest = i
+  bands.forEach((_, i) => {
+    if (distance(i) < distance(nearest)) nearest = i
   })
   return { row: nearest, rowEnd: nearest + 1 }
 }
