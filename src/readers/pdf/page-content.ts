@@ -14,6 +14,8 @@ export interface TextRun {
   width: number
   size: number
   dir: [number, number]
+  /** The font pdf.js drew it with (its internal name): a line of one cell changes font only for emphasis. */
+  font?: string
 }
 
 /** The middle of a run's box, for placing it in a cell. */
@@ -72,7 +74,7 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
     const [ex, ey] = apply(toReading, t[4] + t[0], t[5] + t[1])
     const length = Math.hypot(ex - x, ey - y) || 1
     const dir: [number, number] = [Math.round((ex - x) / length), Math.round((ey - y) / length)]
-    return { text: item.str, x, y, width: item.width, size: Math.hypot(t[2], t[3]) || item.height, dir }
+    return { text: item.str, x, y, width: item.width, size: Math.hypot(t[2], t[3]) || item.height, dir, font: item.fontName }
   })
 
   const operators = await page.getOperatorList()

@@ -58,7 +58,30 @@ function splitTables(blocks: Block[], size: number): Block[][] {
     tables.at(-1)?.push(block)
     bottom = Math.max(bottom === Number.POSITIVE_INFINITY ? Number.NEGATIVE_INFINITY : bottom, block.bottom)
   }
-  return tables
+  return joinAligned(tables)
+}
+
+/**
+ * Pieces of one table that a wide gap parted (a spreadsheet's rows are taller than their
+ * text) are joined again: a piece whose text starts and ends, for the most part, where the
+ * text of the piece above does is more of the same table.
+ */
+function joinAligned(tables: Block[][]): Block[][] {
+  const joined: Block[][] = []
+  for (const table of tables) {
+    const above = joined.at(-1)
+    if (above && aligned(table, above)) above.push(...table)
+    else joined.push(table)
+  }
+  return joined
+}
+
+/** Whether at least two, and half, of a table's blocks start or end (within a point) where a block of another does. */
+function aligned(table: Block[], other: Block[]): boolean {
+  const near = (xs: number[], x: number) => xs.some((edge) => Math.abs(edge - x) <= 1)
+  const [lefts, rights] = [other.map((b) => b.left), other.map((b) => b.right)]
+  const shared = table.filter((b) => near(lefts, b.left) || near(rights, b.right)).length
+  return shared >= 2 && shared * 2 >= table.length
 }
 
 function gridOf(blocks: Block[], rowGap: number): GridTable {

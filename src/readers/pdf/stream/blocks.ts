@@ -23,7 +23,7 @@ export function cellBlocks(
   for (const piece of pieces) {
     if (startsNear(piece.y, piece.size * 0.3).some(([x]) => Math.abs(x - piece.x) <= 0.75)) apart.add(piece)
   }
-  const phrases = phrasesOf(pieces, size, apart)
+  const phrases = phrasesOf(pieces, size, apart, origin)
   const pitch = linePitch(phrases, size)
   const blocks = [...stackPhrases(phrases, pitch), ...runs.filter((run) => run.dir[0] !== 1).map(turnedBlock)]
   // Lines of different rows are further apart than the pitch (the cell padding): their boxes
@@ -140,9 +140,11 @@ function nearestSpace(run: TextRun, x: number): number | null {
 
 /**
  * Pieces on one baseline that touch (a change of font inside a line leaves no gap wider than
- * a fifth of an em) form a phrase; a piece set `apart` begins a phrase of its own.
+ * a fifth of an em) form a phrase; a piece set `apart` begins a phrase of its own, and so does
+ * one in the same font as the piece before it: pdf.js would have made them one run, had they
+ * been drawn one after the other (a figure set against the next cell's text, "4.5" | "termini").
  */
-function phrasesOf(pieces: TextRun[], size: number, apart: Set<TextRun>): TextRun[][] {
+function phrasesOf(pieces: TextRun[], size: number, apart: Set<TextRun>, origin: Map<TextRun, TextRun>): TextRun[][] {
   const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x)
   const lines: TextRun[][] = []
   for (const piece of sorted) {
@@ -155,7 +157,9 @@ function phrasesOf(pieces: TextRun[], size: number, apart: Set<TextRun>): TextRu
     let phrase: TextRun[] = []
     let right = Number.NEGATIVE_INFINITY
     for (const piece of line.sort((a, b) => a.x - b.x)) {
-      if (phrase.length > 0 && (piece.x - right > piece.size * 0.2 || apart.has(piece))) {
+      const before = phrase.at(-1)
+      const sameFont = before !== undefined && before.font !== undefined && before.font === piece.font && origin.get(before) !== origin.get(piece)
+      if (phrase.length > 0 && (piece.x - right > piece.size * 0.2 || apart.has(piece) || sameFont)) {
         phrases.push(phrase)
         phrase = []
       }

@@ -25,16 +25,17 @@ interface Rows {
 const centre = (box: Box) => (box.top + box.bottom) / 2
 
 /**
- * A one-row cell that stands neither at the top nor in the middle of its row is centred on
- * more rows: the run of rows around it, with nothing else in its column, whose middle it
- * stands level with ("VIGILANZA" beside its three indicators, level with a taller second one).
+ * A one-row cell that stands neither at the top, nor in the middle, nor at the bottom of its
+ * row is centred on more rows: the run of rows around it, with nothing else in its column,
+ * whose middle it stands level with ("VIGILANZA" beside its three indicators, level with a
+ * taller second one).
  */
 function spanOffCentreCells(blocks: Block[], rows: Map<Block, Rows>, bands: Box[]): void {
   for (const block of blocks) {
     const own = rows.get(block) as Rows
     if (own.rowEnd - own.row !== 1) continue
     const band = bands[own.row] as Box
-    const offset = Math.min(Math.abs(centre(block) - centre(band)), Math.abs(block.top - band.top))
+    const offset = Math.min(Math.abs(centre(block) - centre(band)), Math.abs(block.top - band.top), Math.abs(block.bottom - band.bottom))
     if (offset <= 2) continue
     const free = (row: number) =>
       ![...rows].some(([other, r]) => other !== block && r.row <= row && row < r.rowEnd && other.left < block.right && other.right > block.left)
