@@ -170,16 +170,17 @@ describe('the same borderless tables printed by Chromium (a browser layout, Lett
     const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
     const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture(file)], { maxBuffer: 1 << 24 })
     const tables = JSON.parse(stdout) as { page: number; rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }[]
-    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '1:24x11', '3:8x6', '4:30x13', '5:30x8'])
-    const part = tables[2] as (typeof tables)[number]
-    const filled = (r: number) => (part.rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
+    // Card a runs over pages 1 to 3 as one table.
+    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '1:32x11', '4:30x13', '5:30x8'])
+    const card = tables[1] as (typeof tables)[number]
+    const filled = (r: number) => (card.rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
     // "VIGILANZA" stands level with the middle of its three indicators, not of the second one it sits beside.
-    expect([5, 6, 7].map(filled)).toEqual([
+    expect([29, 30, 31].map(filled)).toEqual([
       ['VIGILANZA', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm Tras.pres', '95%'],
       ['n. mappature eseguit', '91%'],
       ['nuovi monitoraggi ef', '1'],
     ])
-    expect(part.merges.filter((m) => m.row === 6)).toEqual([1, 2, 3, 4].map((column) => ({ row: 6, column, rowSpan: 3, colSpan: 1 })))
+    expect(card.merges.filter((m) => m.row === 30)).toEqual([1, 3, 4, 5].map((column) => ({ row: 30, column, rowSpan: 3, colSpan: 1 })))
   })
 
   it('gives the findings of the HTML, path by path', async () => {
