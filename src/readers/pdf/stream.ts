@@ -63,17 +63,23 @@ function splitTables(blocks: Block[], size: number): Block[][] {
 
 /**
  * Pieces of one table that a wide gap parted (a spreadsheet's rows are taller than their
- * text) are joined again: a piece whose text starts and ends, for the most part, where the
- * text of the piece above does is more of the same table.
+ * text) are joined again: a piece whose first row's text starts and ends, for the most part,
+ * where text of the piece above does is more of the same table.
  */
 function joinAligned(tables: Block[][]): Block[][] {
   const joined: Block[][] = []
   for (const table of tables) {
     const above = joined.at(-1)
-    if (above && aligned(table, above)) above.push(...table)
+    if (above && aligned(firstRow(table), above)) above.push(...table)
     else joined.push(table)
   }
   return joined
+}
+
+/** The blocks level with a table's topmost block: its first row, near enough. */
+function firstRow(table: Block[]): Block[] {
+  const top = table.reduce((a, b) => (b.top < a.top ? b : a))
+  return table.filter((block) => block.top < top.bottom)
 }
 
 /** Whether at least two, and half, of a table's blocks start or end (within a point) where a block of another does. */
