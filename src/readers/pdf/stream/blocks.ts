@@ -25,10 +25,10 @@ export function cellBlocks(
   }
   const phrases = phrasesOf(pieces, size, apart, origin)
   const pitch = linePitch(phrases, size)
-  const blocks = [...stackPhrases(phrases, pitch), ...runs.filter((run) => run.dir[0] !== 1).map(turnedBlock)]
+  const blocks = [...stackPhrases(phrases, pitch, size), ...runs.filter((run) => run.dir[0] !== 1).map(turnedBlock)]
   // Lines of different rows are further apart than the pitch (the cell padding): their boxes
   // leave at least this gap between them.
-  const rowGap = pitch + STACK_SLACK - (ASCENT + DESCENT) * size
+  const rowGap = pitch + stackSlack(size) - (ASCENT + DESCENT) * size
   return { blocks, size, rowGap, origin }
 }
 
@@ -49,8 +49,8 @@ export interface Block extends Box {
 /** A run's box reaches this much of its size above the baseline, and below. */
 const ASCENT = 0.8
 const DESCENT = 0.25
-/** How much further than the line pitch the next line of one cell may stand (rounding, superscripts). */
-const STACK_SLACK = 1.5
+/** How much further than the line pitch the next line of one cell may stand (rounding): 0.15 em, at most 1.5 pt. */
+const stackSlack = (size: number) => Math.min(1.5, size * 0.15)
 
 /** Box of a run: ascenders above the baseline, descenders below. */
 function boxOf(run: TextRun): Box {
@@ -176,14 +176,14 @@ function phrasesOf(pieces: TextRun[], size: number, apart: Set<TextRun>, origin:
  * more than a line pitch up, or the same) that it overlaps horizontally, when there is
  * exactly one such block; cells are further apart than the lines inside one (their padding).
  */
-function stackPhrases(phrases: TextRun[][], pitch: number): Block[] {
+function stackPhrases(phrases: TextRun[][], pitch: number, size: number): Block[] {
   const blocks: Block[] = []
   // Blocks whose last line is still within reach of the phrases to come (they come down the page).
   let open: Block[] = []
   const ordered = phrases.map((runs) => ({ runs, box: union(runs.map(boxOf)), y: Math.max(...runs.map((run) => run.y)) }))
   ordered.sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
   for (const phrase of ordered) {
-    const below = (block: Block) => phrase.y - block.lastY > -1 && phrase.y - block.lastY <= pitch + STACK_SLACK
+    const below = (block: Block) => phrase.y - block.lastY > -1 && phrase.y - block.lastY <= pitch + stackSlack(size)
     const overlaps = (block: Block) => phrase.box.left < block.right - 0.5 && phrase.box.right > block.left + 0.5
     open = open.filter((block) => phrase.box.top - block.bottom <= pitch * 2)
     const candidates = open.filter((block) => below(block) && overlaps(block))
