@@ -75,12 +75,16 @@ export function readWeighting(lines: Line[], path: string, objectiveId: string, 
     context.origin(`${path}.weighting.${criterion}`, criterionCell, printed)
   }
   if (scoreLabel && weighting.declaredScore === null) {
-    // The score printed under its label, in a later line of the block; when the block was
-    // cut by a page break (a new table, other columns), the first number after the label.
+    // The score printed beside its label, in the next cell of its line; else under it, in a
+    // later line of the block; when the block was cut by a page break (a new table, other
+    // columns), the first number after the label.
     const label = scoreLabel as Cell
-    const after = lines.flatMap((line) => line.cells).filter((cell) => isAfter(cell, label) && parseNumber(cell.text) !== null)
+    const cells = lines.flatMap((line) => line.cells)
+    const beside = cells.find((cell) => cell.location.table === label.location.table && cell.row === label.row && cell.col === label.col + label.colSpan)
+    const after = cells.filter((cell) => isAfter(cell, label) && parseNumber(cell.text) !== null)
     const below = after.find((cell) => cell.location.table === label.location.table && overlap(spanOf(cell), spanOf(label)) > 0) ?? after.find((cell) => cell.location.table !== label.location.table)
-    if (below) setScore(weighting, parseNumber(below.text) as number, below, below.text, path, context)
+    const score = beside && parseNumber(beside.text) !== null ? beside : below
+    if (score) setScore(weighting, parseNumber(score.text) as number, score, score.text, path, context)
   }
   reportUnmapped(lines.flatMap((line) => line.cells), objectiveId, context)
   return weighting

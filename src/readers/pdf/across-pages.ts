@@ -56,7 +56,8 @@ export function continueSplitRow(table: Table, grid: GridTable, before?: GridTab
   // their own is the rest of a merged cell the page break cut ("valore atteso" going on beside
   // the next indicators): its text goes on above, the rows stay.
   if (grid.stream && first.some((cell) => cell.rowSpan === 1)) {
-    const carried = texts.filter(({ cell, text }) => cell.rowSpan > 1 && text !== '' && goesOnFrom(above(cell.col)?.text ?? '', text))
+    // (A figure there is more likely the first value of new rows: "25%" beside three indicators.)
+    const carried = texts.filter(({ cell, text }) => cell.rowSpan > 1 && text !== '' && !/^\d/.test(text) && goesOnFrom(above(cell.col)?.text ?? '', text))
     if (carried.length > 0) {
       for (const { cell, text } of carried) {
         const anchor = above(cell.col) as Cell
