@@ -83,3 +83,38 @@ describe('interpretation by labels, never by position', () => {
     expect(record.findings.map((f) => f.rule)).toEqual(['MISSIONE_CODE_NORMALISED', 'SCORE_MISSING', 'AREA_ALIAS', 'AREA_ALIAS'])
   })
 })
+
+/**
+ * A card laid out as a table read from a PDF without borders gives it: the section labels
+ * stand level with a later row than their headers, a label is cut over two rows, and the
+ * score sits in the cell beside «Esito Pesatura».
+ */
+const LOOSE_CARD = `<html><body><table>
+<tr><td colspan="5">OBIETTIVO DELL'ORGANO POLITICO - AMMINISTRATIVO 2025</td></tr>
+<tr><td colspan="3">PERFORMANCE ORGANIZZATIVA</td><td>N.</td><td>3</td></tr>
+<tr><td>OBIETTIVO</td></tr>
+<tr><td>GESTIONALE</td><td colspan="4">Gestione documentale</td></tr>
+<tr><td>TITOLO OBIETTIVO</td><td colspan="4">Protocollo digitale</td></tr>
+<tr><td></td><td>indicatore</td><td>formula</td><td>target</td><td></td></tr>
+<tr><td>RISULTATO ATTESO</td><td>Atti protocollati digitalmente</td><td>atti digitali / atti</td><td>100%</td><td></td></tr>
+<tr><td></td><td>Variabili</td><td>RILEVANZA</td><td>Esito Pesatura</td><td>12</td></tr>
+<tr><td></td><td></td><td>Alto</td><td>Medio</td><td>Basso</td></tr>
+<tr><td>PESO OBIETTIVO</td><td>Importanza</td><td></td><td>x</td><td></td></tr>
+<tr><td></td><td>Impatto esterno</td><td></td><td>x</td><td></td></tr>
+<tr><td></td><td>Complessità</td><td></td><td></td><td>x</td></tr>
+<tr><td></td><td>Realizzabilità</td><td></td><td>x</td><td></td></tr>
+</table></body></html>`
+
+describe('a card whose labels stand beside other rows (as read from a PDF without borders)', () => {
+  it('opens each section at its header, reads a label cut over two rows, and takes the score beside its label', async () => {
+    const { record } = await importBytes(new TextEncoder().encode(LOOSE_CARD), { name: 'loose.html' })
+    const [objective] = record.objectives
+    expect(objective?.indicators).toEqual([
+      { name: 'Atti protocollati digitalmente', description: null, formula: 'atti digitali / atti', target: { raw: '100%', kind: 'percent', value: 1 }, baselines: {} },
+    ])
+    // Medio, Medio, Basso, Medio (Realizzabilità inverted): 3 + 3 + 1 + 3 = 10 against the 12 printed.
+    expect(objective?.weighting).toMatchObject({ importanza: 'medio', impattoEsterno: 'medio', complessita: 'basso', realizzabilita: 'medio', declaredScore: 12 })
+    // «OBIETTIVO» / «GESTIONALE» is the label of a field the record has not: its value is reported, the label halves are not.
+    expect(record.findings.filter((f) => f.rule === 'UNMAPPED_CELL').map((f) => f.found)).toEqual(['Gestione documentale'])
+  })
+})

@@ -12,7 +12,7 @@ import { joinCutLabels } from './cut-labels.js'
 import { readWeighting } from './weighting.js'
 import { readResources } from './resources.js'
 import { isAreasHeader, readAreas } from './areas.js'
-import { reportUnmapped } from './unmapped.js'
+import { reportUnkeptValue, reportUnmapped } from './unmapped.js'
 import { foldWhitespace } from '../text/normalize.js'
 
 const HEADER_LABELS: LabelId[] = [
@@ -134,7 +134,7 @@ export function readCard(lines: Line[], index: number, context: ReadingContext):
         case 'strategicAddress':
         case 'managementGoal':
           // Not part of the record: a printed value is reported rather than dropped.
-          reportUnmapped(pair.cells, objective.id, context)
+          reportUnkeptValue(pair.cells, objective.id, context)
           break
       }
     }
