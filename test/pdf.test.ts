@@ -113,7 +113,7 @@ describe('PDF tables without any borders (Writer, from the portale HTML with BOR
 
   it('rebuilds the summary from where its text stands, the row cut by the page break joined again', async () => {
     const tables = await tablesOf()
-    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '2:32x15', '7:31x12', '9:31x8'])
+    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '2:32x9', '7:31x8', '9:31x8'])
     const summary = (tables[0] as { rows: string[][] }).rows
     // As printed: "Cod." over the descriptions and "CdR Coinvolti" over the codes.
     expect(summary.slice(0, 2)).toEqual([
@@ -135,6 +135,16 @@ describe('PDF tables without any borders (Writer, from the portale HTML with BOR
     const card = (await tablesOf())[1] as { rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }
     const filled = (r: number) => (card.rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
     expect(filled(22)).toEqual(['AMMINISTRATIVO', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm Tras.pres', '95%\n91%\n1'])
+    // Each value stands in the column of its header: the columns come from the text of the whole table.
+    const header = (card.rows[21] ?? []).map((text) => text.slice(0, 12))
+    expect(['Area/Settore', '% di contrib', 'peso assolut', 'valore attes', 'indicatori d', 'esito atteso'].map((label) => card.rows[22]?.[header.indexOf(label)]?.slice(0, 6))).toEqual([
+      'AMMINI',
+      '25%',
+      '4,5',
+      'Piena ',
+      'N.sez.',
+      '95%\n91',
+    ])
     // TECNICO, its 25%, 4,5 and "valore atteso" stand level with the middle of its three indicators.
     expect([25, 26, 27].map(filled)).toEqual([
       ['TECNICO', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm Tras.pres', '95%'],
@@ -144,9 +154,9 @@ describe('PDF tables without any borders (Writer, from the portale HTML with BOR
     expect(card.merges.filter((m) => m.rowSpan > 1)).toEqual([
       { row: 9, column: 1, rowSpan: 2, colSpan: 1 }, // «RISULTATO ATTESO», centred on the header and the first indicator
       { row: 26, column: 1, rowSpan: 3, colSpan: 1 },
+      { row: 26, column: 2, rowSpan: 3, colSpan: 1 },
+      { row: 26, column: 3, rowSpan: 3, colSpan: 1 },
       { row: 26, column: 4, rowSpan: 3, colSpan: 1 },
-      { row: 26, column: 5, rowSpan: 3, colSpan: 1 },
-      { row: 26, column: 6, rowSpan: 3, colSpan: 1 },
     ])
   })
 
@@ -171,7 +181,7 @@ describe('the same borderless tables printed by Chromium (a browser layout, Lett
     const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture(file)], { maxBuffer: 1 << 24 })
     const tables = JSON.parse(stdout) as { page: number; rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }[]
     // Card a runs over pages 1 to 3 as one table.
-    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '1:32x11', '4:30x13', '5:30x8'])
+    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '1:32x9', '4:30x8', '5:30x8'])
     const card = tables[1] as (typeof tables)[number]
     const filled = (r: number) => (card.rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
     // "VIGILANZA" stands level with the middle of its three indicators, not of the second one it sits beside.
@@ -180,7 +190,7 @@ describe('the same borderless tables printed by Chromium (a browser layout, Lett
       ['n. mappature eseguit', '91%'],
       ['nuovi monitoraggi ef', '1'],
     ])
-    expect(card.merges.filter((m) => m.row === 30)).toEqual([1, 3, 4, 5].map((column) => ({ row: 30, column, rowSpan: 3, colSpan: 1 })))
+    expect(card.merges.filter((m) => m.row === 30)).toEqual([1, 2, 3, 4].map((column) => ({ row: 30, column, rowSpan: 3, colSpan: 1 })))
   })
 
   it('gives the findings of the HTML, path by path', async () => {

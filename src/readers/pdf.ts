@@ -9,6 +9,7 @@ import { findRuledTables, type GridTable } from './pdf/lattice.js'
 import { findStreamTables } from './pdf/stream.js'
 import { textLines } from './pdf/cell-text.js'
 import { toTable, appendRows } from './pdf/table-model.js'
+import { noteExtents, sharedColumns, type TextExtents } from './pdf/stream-pages.js'
 import { continueOpenRow, continueSplitRow, fitColumns, mergeEdges, remapGrid, remapTable, sameColumns } from './pdf/across-pages.js'
 
 /** The metrics of the 14 standard fonts, shipped with pdf.js, for PDFs that do not embed them. */
@@ -55,6 +56,7 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
   const scans: number[] = []
   let tableIndex = 1
   let previous: { grid: GridTable; table: Table; pageHeight: number } | null = null
+  const extents: TextExtents = new Map()
   for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
     const page = await pdf.getPage(pageNumber)
     const content = await readPageContent(page)
@@ -91,18 +93,20 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       const fillsPageBefore = previous !== null && (previous.grid.ys.at(-1) as number) >= previous.pageHeight * 0.75
       const startsPage = (grid.ys[0] as number) <= content.height * 0.25
       if (g === 0 && previous && fillsPageBefore && startsPage && sameColumns(previous.grid, grid) && lastBlockIs(blocks, previous.table)) {
-        // A table read from text alignment is put on the columns of the one it continues, or
-        // (when two of its cells would share one) on both tables' edges, by where its text is.
-        const fitted = grid.stream ? fitColumns(grid, previous.grid.xs) : null
-        const edges = fitted ? previous.grid.xs : mergeEdges(previous.grid.xs, grid.xs)
-        if (!fitted) remapTable(previous.table, previous.grid.xs, edges)
-        const aligned = fitted ?? (grid.stream ? fitColumns(grid, edges) : null) ?? remapGrid(grid, edges)
-        appendRows(previous.table, continueSplitRow(previous.table, aligned, previous.grid), pageNumber)
+        // A table read from text alignment takes columns worked out with the one it continues,
+        // from the text of both; ruled ones merge their column edges.
+        const shared = grid.stream ? sharedColumns(previous.table, extents, grid) : null
+        const edges = shared ? shared.xs : mergeEdges(previous.grid.xs, grid.xs)
+        if (!shared) remapTable(previous.table, previous.grid.xs, edges)
+        const aligned = shared ?? (grid.stream ? fitColumns(grid, edges) : null) ?? remapGrid(grid, edges)
+        const rest = continueSplitRow(previous.table, aligned, previous.grid)
+        noteExtents(extents, appendRows(previous.table, rest, pageNumber), rest)
         previous.grid = aligned
         previous.pageHeight = content.height
         return
       }
-      const table = toTable(grid, tableIndex++, pageNumber)
+      const { table, made } = toTable(grid, tableIndex++, pageNumber)
+      if (grid.stream) noteExtents(extents, made, grid)
       blocks.push(table)
       previous = { grid, table, pageHeight: content.height }
     })

@@ -93,7 +93,7 @@ function aligned(table: Block[], other: Block[]): boolean {
 function gridOf(blocks: Block[], rowGap: number): GridTable {
   const { bands, rowsOf } = tableRows(blocks, rowGap)
   const placed: Placed[] = blocks.map((block) => ({ block, ...rowsOf(block), col: 0, colEnd: 1 }))
-  const xs = columnEdges(placed, bands.length)
+  const xs = columnEdges(placed.map((p) => ({ left: p.block.left, right: p.block.right, row: p.row, rowEnd: p.rowEnd })), bands.length)
   for (const p of placed) {
     p.col = Math.max(0, intervalOf(xs, p.block.left + 0.5))
     p.colEnd = Math.max(p.col + 1, intervalOf(xs, p.block.right - 0.5) + 1)

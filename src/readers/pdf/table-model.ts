@@ -3,15 +3,18 @@ import { cleanCellText } from '../../model/document.js'
 import type { GridTable } from './lattice.js'
 import { cellText } from './cell-text.js'
 
-export function toTable(grid: GridTable, index: number, page: number): Table {
+export function toTable(grid: GridTable, index: number, page: number): { table: Table; made: Cell[] } {
   const table: Table = { type: 'table', index, page, name: null, rows: [], columnCount: grid.xs.length - 1 }
-  appendRows(table, grid, page)
-  return table
+  return { table, made: appendRows(table, grid, page) }
 }
 
-/** Adds a grid's rows under a table (a new table, or the one it continues from the page before). */
-export function appendRows(table: Table, grid: GridTable, page: number): void {
+/**
+ * Adds a grid's rows under a table (a new table, or the one it continues from the page
+ * before). Returns the table's cells made, in the order of the grid's cells.
+ */
+export function appendRows(table: Table, grid: GridTable, page: number): Cell[] {
   const offset = table.rows.length
+  const made: Cell[] = []
   for (let r = 0; r < grid.ys.length - 1; r++) table.rows.push([])
   for (const cell of grid.cells) {
     const row = offset + cell.row
@@ -24,8 +27,10 @@ export function appendRows(table: Table, grid: GridTable, page: number): void {
       location: { page, table: table.index, row: row + 1, column: cell.col + 1 },
     }
     table.rows[row]?.push(anchor)
+    made.push(anchor)
   }
   for (const row of table.rows) row.sort((a, b) => a.col - b.col)
+  return made
 }
 
 /**

@@ -11,6 +11,14 @@ export interface Placed {
   colEnd: number
 }
 
+/** Where a cell's text stands across, and the rows [row, rowEnd) it takes. */
+export interface TextSpan {
+  left: number
+  right: number
+  row: number
+  rowEnd: number
+}
+
 /**
  * Column edges: as few as keep apart every two blocks side by side in a row. Each gap between
  * neighbours in a row must hold an edge; the gaps are taken by where they end, and an edge
@@ -18,10 +26,10 @@ export interface Placed {
  * text does). A column wider than its text (a header centred over values set to the left
  * or right) stays one column; a block across an edge is a cell merged across columns.
  */
-export function columnEdges(placed: Placed[], rows: number): number[] {
+export function columnEdges(placed: TextSpan[], rows: number): number[] {
   const gaps: { from: number; to: number }[] = []
   for (let row = 0; row < rows; row++) {
-    const inRow = placed.filter((p) => p.row <= row && row < p.rowEnd).map((p) => p.block).sort((a, b) => a.left - b.left)
+    const inRow = placed.filter((p) => p.row <= row && row < p.rowEnd).sort((a, b) => a.left - b.left)
     inRow.forEach((block, i) => {
       const next = inRow[i + 1]
       if (next && next.left >= block.right) gaps.push({ from: block.right, to: next.left })
@@ -31,8 +39,8 @@ export function columnEdges(placed: Placed[], rows: number): number[] {
   for (const gap of gaps.sort((a, b) => a.to - b.to || a.from - b.from)) {
     if (!edges.some((edge) => edge >= gap.from && edge <= gap.to)) edges.push(gap.to - Math.min(1.5, (gap.to - gap.from) / 2))
   }
-  const left = Math.min(...placed.map((p) => p.block.left))
-  const right = Math.max(...placed.map((p) => p.block.right))
+  const left = Math.min(...placed.map((p) => p.left))
+  const right = Math.max(...placed.map((p) => p.right))
   return [left - 1, ...edges.sort((a, b) => a - b), right + 1]
 }
 
