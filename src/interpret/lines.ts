@@ -36,8 +36,9 @@ export function overlap(a: Span, b: Span): number {
 }
 
 /**
- * The header (of `headers`) a cell falls under: the one sharing most columns with it,
- * or, when none overlaps, the nearest one to its left (a value printed past its header).
+ * The header (of `headers`) a cell falls under: the one sharing most columns with it, or,
+ * when none overlaps, the nearest one to its left (a value printed past its header), unless
+ * one to its right is nearer (a value short of a header centred over a wide column).
  */
 export function headerOf<T extends { span: Span }>(cell: Cell, headers: readonly T[]): T | null {
   const span = spanOf(cell)
@@ -52,7 +53,11 @@ export function headerOf<T extends { span: Span }>(cell: Cell, headers: readonly
   }
   if (best) return best
   const left = headers.filter((header) => header.span.end <= span.start)
-  return left.length > 0 ? left.reduce((a, b) => (a.span.end >= b.span.end ? a : b)) : null
+  const right = headers.filter((header) => header.span.start >= span.end)
+  const before = left.length > 0 ? left.reduce((a, b) => (a.span.end >= b.span.end ? a : b)) : null
+  const after = right.length > 0 ? right.reduce((a, b) => (a.span.start <= b.span.start ? a : b)) : null
+  if (before && after && after.span.start - span.end < span.start - before.span.end) return after
+  return before
 }
 
 /** The lines of a cell's text, for cells that stack several values ("95%\n91%\n1"). */
