@@ -71,11 +71,26 @@ for (let round = 0; round < ROUNDS; round++) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const rawMs = median(rawTimes)
 const importMs = median(importTimes)
-const peakMiB = process.resourceUsage().maxRSS / 1024
 
 console.log(`PDF fixtures: ${fixtures.map((f) => `${f.name} (${f.pages} p.)`).join(', ')}`)
 console.log(`pages per run: ${pages} (${fixtures.length} files x ${repeat}); rounds: ${ROUNDS}, median shown`)
 console.log(`raw pdf.js text + operator list: ${rawMs.toFixed(0)} ms, ${(pages / (rawMs / 1000)).toFixed(1)} pages/s`)
 console.log(`perfplan import:                 ${importMs.toFixed(0)} ms, ${(pages / (importMs / 1000)).toFixed(1)} pages/s`)
 console.log(`ratio import / raw: ${(importMs / rawMs).toFixed(2)}x`)
-console.log(`peak memory (max RSS of the process): ${peakMiB.toFixed(0)} MiB`)
+
+// One table without borders over many pages (fixtures/tables): each page adds rows to the
+// same table, whose columns are worked out again; the cost must stay in line with the pages.
+const long = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/tables/long-table-borderless.pdf', import.meta.url))))
+const longFile = { name: 'long-table-borderless.pdf', bytes: long }
+const longPages = (await getDocument({ data: long.slice(), verbosity: 0 }).promise).numPages
+await timed(raw, [longFile])
+await timed(full, [longFile])
+const longRaw = []
+const longImport = []
+for (let round = 0; round < ROUNDS; round++) {
+  longRaw.push(await timed(raw, [longFile]))
+  longImport.push(await timed(full, [longFile]))
+}
+const [longRawMs, longImportMs] = [median(longRaw), median(longImport)]
+console.log(`one ${longPages}-page table without borders: raw ${longRawMs.toFixed(0)} ms, import ${longImportMs.toFixed(0)} ms, ratio ${(longImportMs / longRawMs).toFixed(2)}x`)
+console.log(`peak memory (max RSS of the process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)

@@ -35,6 +35,7 @@ describe('perfplan import', () => {
     const validate = new Ajv2020({ strict: false }).compile(schema)
     const written = (await readdir(out)).filter((name) => name.endsWith('.json') && name !== 'batch.json').sort()
     expect(written).toEqual([
+      'programmazione-2024-borderless-calc.pdf.json',
       'programmazione-2024-borderless-chromium.pdf.json',
       'programmazione-2024-borderless-word.pdf.json',
       'programmazione-2024-borderless.pdf.json',
@@ -57,7 +58,7 @@ describe('perfplan import', () => {
     expect(batch.files.map((f: { file: string; status: string }) => [f.file, f.status])).toEqual(
       written.map((name) => [name.replace(/\.json$/, ''), 'ok']),
     )
-    expect(batch.totals).toMatchObject({ files: 12, ok: 12, failed: 0 })
+    expect(batch.totals).toMatchObject({ files: 13, ok: 13, failed: 0 })
     // import writes the corrected workbook beside each record
     expect((await readdir(out)).filter((name) => name.endsWith('.xlsx.xlsx'))).toEqual(['programmazione-2024.xlsx.xlsx'])
   })

@@ -21,6 +21,7 @@ const PDFS = [
   'plans/seed-2024/programmazione-2024-borderless.pdf',
   'plans/seed-2024/programmazione-2024-borderless-chromium.pdf',
   'plans/seed-2024/programmazione-2024-borderless-word.pdf',
+  'plans/seed-2024/programmazione-2024-borderless-calc.pdf',
 ] as const
 
 describe.each(PDFS)('the seed plan printed to PDF: %s', (file) => {
@@ -207,6 +208,46 @@ describe('a Word table without borders (the seed docx with its borders taken out
     const cells = document.blocks.flatMap((block) => (block.type === 'table' ? block.rows.flat() : []))
     const name = cells.find((cell) => cell.text.startsWith('Attuazione degli obblighi in materia di Anti'))
     expect(name).toMatchObject({ text: 'Attuazione degli obblighi in materia di Anticorruzione', location: { page: 3 } })
+  })
+})
+
+describe('a spreadsheet printed without its grid (the seed workbook with its borders taken out)', () => {
+  const file = 'plans/seed-2024/programmazione-2024-borderless-calc.pdf'
+
+  it('keeps the rows of a card in one table though the rows stand further apart than tables elsewhere', async () => {
+    const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
+    const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture(file)], { maxBuffer: 1 << 24 })
+    const tables = JSON.parse(stdout) as { page: number; rows: string[][] }[]
+    // The summary; card a (pages 2 and 3); cards b and d (pages 4 to 6).
+    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x7', '2:32x12', '4:60x15'])
+    const filled = (r: number) => ((tables[1] as { rows: string[][] }).rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
+    expect([8, 9, 12].map(filled)).toEqual([
+      ['indicatore', 'descrizione', 'formula', 'target', '2020', '2019'],
+      ['Attuazione degli obb', 'Grado di trasparenza', 'Formula =[ Adempimen', '95%'],
+      ['Qualità e correttezz', 'Evidenzia la capacit', 'Formula =[ Adempimen', '95%'],
+    ])
+  })
+
+  it('gives the findings of the HTML, path by path', async () => {
+    const { record: html } = await imported('plans/seed-2024/programmazione-2024-portale.html')
+    const { record } = await imported(file)
+    const key = (f: { rule: string; objectiveId: string | null; path: string | null }) => `${f.rule} ${f.objectiveId} ${f.path}`
+    expect(record.findings.map(key)).toEqual(html.findings.map(key))
+  })
+})
+
+describe('one table without borders over 30 pages (fixtures/tables)', () => {
+  it('is read as one table of 1200 rows, every row whole', async () => {
+    const document = await readDocument(await readFile(fixture('tables/long-table-borderless.pdf')))
+    const tables = document.blocks.filter((block) => block.type === 'table')
+    expect(tables).toHaveLength(1)
+    const rows = tables[0]?.type === 'table' ? tables[0].rows.map((row) => row.map((cell) => cell.text)) : []
+    expect(rows).toHaveLength(1200)
+    expect(rows[0]).toEqual(['1', 'Voce di spesa numero 1 del capitolo', '0,00', 'Area Tecnica'])
+    expect(rows[1199]).toEqual(['1200', 'Voce di spesa numero 1200 del capitolo', '363,00', 'Area Finanziaria'])
+    // Every row has its four cells, in order, whatever page it fell on.
+    expect(rows.filter((row, i) => row.join('|') !== `${i + 1}|Voce di spesa numero ${i + 1} del capitolo|${(i * 37) % 1000},00|${['Area Tecnica', 'Area Amministrativa', 'Area Finanziaria'][i % 3]}`)).toEqual([])
+    expect(tables[0]?.type === 'table' && tables[0].rows[1199]?.[0]?.location.page).toBe(30)
   })
 })
 

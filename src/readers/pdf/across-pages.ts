@@ -49,8 +49,9 @@ export function continueOpenRow(previous: { grid: GridTable; table: Table }, gri
 export function continueSplitRow(table: Table, grid: GridTable, before?: GridTable): GridTable {
   const first = grid.cells.filter((cell) => cell.row === 0)
   const lastRow = table.rows.length - 1
-  const above = (col: number) =>
-    table.rows.flat().find((anchor) => anchor.col <= col && col < anchor.col + anchor.colSpan && anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan)
+  // The cells that reach the table's last row (merged ones start higher up).
+  const reaching = table.rows.flatMap((row) => row.filter((anchor) => anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan))
+  const above = (col: number) => reaching.find((anchor) => anchor.col <= col && col < anchor.col + anchor.colSpan)
   const texts = first.map((cell) => ({ cell, text: cleanCellText(cellText(cell.runs, ...cellBounds(grid, cell), leadOf(above(cell.col)?.text ?? ''))) }))
   // Read from text alignment, a cell merged over the first rows of the page beside cells of
   // their own is the rest of a merged cell the page break cut ("valore atteso" going on beside
@@ -70,7 +71,7 @@ export function continueSplitRow(table: Table, grid: GridTable, before?: GridTab
   const filled = texts.filter((t) => t.text !== '')
   // A ruled grid has a cell at every column (empty or not); one read from text only where text is.
   if (filled.length === 0 || (!grid.stream && filled.length === first.length)) return grid
-  const aboveFilled = new Set(table.rows.flat().filter((anchor) => anchor.text !== '' && anchor.row <= lastRow && lastRow < anchor.row + anchor.rowSpan))
+  const aboveFilled = new Set(reaching.filter((anchor) => anchor.text !== ''))
   // Each piece goes on what the row above says. Read from text alignment, where the rest of a
   // cell may be centred in what is left of it ("Piano Transizione" / "Digitale: …"), it is
   // enough that every piece lies under a cell that ran to the page's foot and one of them

@@ -1,43 +1,83 @@
 import type { Cell, Table } from '../../model/document.js'
 import type { GridTable } from './lattice.js'
-import { columnEdges, type TextSpan } from './stream/columns.js'
+import { edgesFor, rowGaps, type Gap, type TextSpan } from './stream/columns.js'
 import { intervalOf } from './geometry.js'
 import { fitColumns } from './across-pages.js'
 
 /*
  * A table without ruling lines that goes on over pages: its columns are only where its text
  * leaves gaps, and each page shows a few of them. When a page adds rows, the columns of the
- * whole table are worked out again from the text of all its rows, and its cells placed on them.
+ * whole table are worked out again from the gaps of all its rows, and its cells placed on them.
  */
 
 /** Where the text of each cell of such a table stands, across the page. */
 export type TextExtents = Map<Cell, { left: number; right: number }>
+
+/** What a table keeps between pages: the gaps of its rows so far, its text's outer edges and its column edges. */
+interface Columns {
+  gaps: Gap[]
+  outer: { left: number; right: number }[]
+  edges: number[]
+}
+
+const columnsOf = new WeakMap<Table, Columns>()
 
 /** Notes where the text of the cells just made from a grid stands (`made` in the grid's cell order). */
 export function noteExtents(extents: TextExtents, made: Cell[], grid: GridTable): void {
   grid.cells.forEach((cell, i) => {
     const anchor = made[i]
     if (!anchor || cell.runs.length === 0) return
-    extents.set(anchor, { left: Math.min(...cell.runs.map((run) => run.x)), right: Math.max(...cell.runs.map((run) => run.x + run.width)) })
+    extents.set(anchor, extentOf(cell))
   })
 }
 
+function extentOf(cell: GridTable['cells'][number]): { left: number; right: number } {
+  return { left: Math.min(...cell.runs.map((run) => run.x)), right: Math.max(...cell.runs.map((run) => run.x + run.width)) }
+}
+
 /**
- * Puts a table and the grid that continues it on the same columns, worked out from the text
- * of both; the table's cells move to them. Returns the grid on those columns, or null when the
- * table's cells would then overlap (its columns are left as they were).
+ * Puts a table and the grid that continues it on the same columns, worked out from the gaps
+ * of both; the table's cells move to them when they change. Returns the grid on those
+ * columns, or null when the table's cells would then overlap (its columns are left as they
+ * were).
  */
 export function sharedColumns(table: Table, extents: TextExtents, grid: GridTable): GridTable | null {
-  const anchors = table.rows.flat().filter((anchor) => extents.has(anchor))
-  const spans: TextSpan[] = anchors.map((anchor) => ({ ...(extents.get(anchor) as { left: number; right: number }), row: anchor.row, rowEnd: anchor.row + anchor.rowSpan }))
   const offset = table.rows.length
-  for (const cell of grid.cells) {
-    if (cell.runs.length === 0) continue
-    const left = Math.min(...cell.runs.map((run) => run.x))
-    const right = Math.max(...cell.runs.map((run) => run.x + run.width))
-    spans.push({ left, right, row: offset + cell.row, rowEnd: offset + cell.row + cell.rowSpan })
-  }
-  const edges = columnEdges(spans, offset + grid.ys.length - 1)
+  const known = columnsOf.get(table) ?? firstColumns(table, extents)
+  const spans: TextSpan[] = grid.cells
+    .filter((cell) => cell.runs.length > 0)
+    .map((cell) => ({ ...extentOf(cell), row: offset + cell.row, rowEnd: offset + cell.row + cell.rowSpan }))
+  const rows = grid.ys.length - 1
+  const gaps = distinct([...known.gaps, ...rowGaps(spans, rows, offset)])
+  const outer = [...known.outer, ...spans.map(({ left, right }) => ({ left, right }))]
+  const edges = edgesFor(gaps, [{ left: Math.min(...outer.map((o) => o.left)), right: Math.max(...outer.map((o) => o.right)) }])
+  const changed = edges.length !== known.edges.length || edges.some((edge, i) => Math.abs(edge - (known.edges[i] as number)) > 0.01)
+  if (changed && !moveCells(table, extents, edges)) return null
+  const fitted = fitColumns(grid, edges)
+  if (!fitted) return null
+  columnsOf.set(table, { gaps, outer: [{ left: Math.min(...outer.map((o) => o.left)), right: Math.max(...outer.map((o) => o.right)) }], edges })
+  return fitted
+}
+
+/** The gaps of a table's rows as first made from one page (its cells' extents noted). */
+function firstColumns(table: Table, extents: TextExtents): Columns {
+  const spans: TextSpan[] = table.rows.flat().flatMap((anchor) => {
+    const extent = extents.get(anchor)
+    return extent ? [{ ...extent, row: anchor.row, rowEnd: anchor.row + anchor.rowSpan }] : []
+  })
+  const outer = spans.length > 0 ? [{ left: Math.min(...spans.map((s) => s.left)), right: Math.max(...spans.map((s) => s.right)) }] : []
+  return { gaps: distinct(rowGaps(spans, table.rows.length)), outer, edges: [] }
+}
+
+/** Gaps without repeats (rows of one table leave the same gaps over and over). */
+function distinct(gaps: Gap[]): Gap[] {
+  const seen = new Map<string, Gap>()
+  for (const gap of gaps) seen.set(`${gap.from.toFixed(2)} ${gap.to.toFixed(2)}`, gap)
+  return [...seen.values()]
+}
+
+/** Moves a table's cells onto new column edges by where their text stands; false (nothing moved) if two cells of a row would share a column. */
+function moveCells(table: Table, extents: TextExtents, edges: number[]): boolean {
   const last = edges.length - 2
   const column = (x: number) => Math.min(last, Math.max(0, intervalOf(edges, x)))
   const moved = table.rows.flat().map((anchor) => {
@@ -46,11 +86,16 @@ export function sharedColumns(table: Table, extents: TextExtents, grid: GridTabl
     const col = column(extent.left + 0.5)
     return { anchor, col, colEnd: Math.max(col + 1, column(extent.right - 0.5) + 1) }
   })
-  const clash = moved.some((a, i) =>
-    moved.some((b, j) => j > i && a.anchor.row < b.anchor.row + b.anchor.rowSpan && b.anchor.row < a.anchor.row + a.anchor.rowSpan && a.col < b.colEnd && b.col < a.colEnd),
-  )
-  const fitted = clash ? null : fitColumns(grid, edges)
-  if (!fitted) return null
+  // Cells of one row (merged cells in each of theirs) must not share a column.
+  const byRow = new Map<number, { col: number; colEnd: number }[]>()
+  for (const m of moved) {
+    for (let row = m.anchor.row; row < m.anchor.row + m.anchor.rowSpan; row++) {
+      const inRow = byRow.get(row)
+      if (inRow) inRow.push(m)
+      else byRow.set(row, [m])
+    }
+  }
+  if ([...byRow.values()].some((inRow) => inRow.some((a, i) => inRow.some((b, j) => j > i && a.col < b.colEnd && b.col < a.colEnd)))) return false
   for (const { anchor, col, colEnd } of moved) {
     anchor.col = col
     anchor.colSpan = colEnd - col
@@ -58,5 +103,5 @@ export function sharedColumns(table: Table, extents: TextExtents, grid: GridTabl
   }
   for (const row of table.rows) row.sort((a, b) => a.col - b.col)
   table.columnCount = edges.length - 1
-  return fitted
+  return true
 }

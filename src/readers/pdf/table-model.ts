@@ -42,11 +42,31 @@ export function appendRows(table: Table, grid: GridTable, page: number): Cell[] 
 export function cellBounds(grid: GridTable, cell: GridTable['cells'][number]): [number, number] {
   const [left, right] = [grid.xs[cell.col] ?? 0, grid.xs[cell.col + cell.colSpan] ?? Number.POSITIVE_INFINITY]
   if (!grid.stream) return [left, right]
-  const single = grid.cells.filter((c) => c.colSpan === 1 && c.runs.length > 0)
-  const starts = single.filter((c) => c.col === cell.col).flatMap((c) => c.runs.map((run) => run.x))
-  const ends = single.filter((c) => c.col === cell.col + cell.colSpan - 1).flatMap((c) => c.runs.map((run) => run.x + run.width))
-  const own = cell.runs.map((run) => run.x + run.width)
-  return [Math.min(...starts, ...cell.runs.map((run) => run.x)) - TEXT_PADDING, Math.max(...ends, ...own) + TEXT_PADDING]
+  const ink = columnInk(grid)
+  const start = Math.min(ink.get(cell.col)?.left ?? Number.POSITIVE_INFINITY, ...cell.runs.map((run) => run.x))
+  const end = Math.max(ink.get(cell.col + cell.colSpan - 1)?.right ?? Number.NEGATIVE_INFINITY, ...cell.runs.map((run) => run.x + run.width))
+  return [start - TEXT_PADDING, end + TEXT_PADDING]
+}
+
+/** Where the text of each column's one-column cells starts and ends, worked out once per grid. */
+const inkOf = new WeakMap<GridTable, Map<number, { left: number; right: number }>>()
+
+function columnInk(grid: GridTable): Map<number, { left: number; right: number }> {
+  let ink = inkOf.get(grid)
+  if (!ink) {
+    ink = new Map()
+    for (const c of grid.cells) {
+      if (c.colSpan !== 1 || c.runs.length === 0) continue
+      const seen = ink.get(c.col) ?? { left: Number.POSITIVE_INFINITY, right: Number.NEGATIVE_INFINITY }
+      for (const run of c.runs) {
+        seen.left = Math.min(seen.left, run.x)
+        seen.right = Math.max(seen.right, run.x + run.width)
+      }
+      ink.set(c.col, seen)
+    }
+    inkOf.set(grid, ink)
+  }
+  return ink
 }
 
 /** The room assumed between a cell's text and its (undrawn) edges. */

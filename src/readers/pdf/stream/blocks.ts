@@ -119,7 +119,11 @@ type StartsNear = (y: number, reach: number) => [number, number][]
 
 function indexStarts(starts: [number, number][]): StartsNear {
   const byLine = new Map<number, [number, number][]>()
-  for (const start of starts) byLine.set(Math.round(start[1]), [...(byLine.get(Math.round(start[1])) ?? []), start])
+  for (const start of starts) {
+    const line = byLine.get(Math.round(start[1]))
+    if (line) line.push(start)
+    else byLine.set(Math.round(start[1]), [start])
+  }
   return (y, reach) => {
     const found: [number, number][] = []
     for (let key = Math.floor(y - reach); key <= Math.ceil(y + reach); key++) found.push(...(byLine.get(key) ?? []))
@@ -232,7 +236,9 @@ function linePitch(phrases: TextRun[][], size: number): number {
   for (const phrase of phrases) {
     const first = phrase[0] as TextRun
     const key = Math.round(first.x)
-    byLeft.set(key, [...(byLeft.get(key) ?? []), first.y])
+    const ys = byLeft.get(key)
+    if (ys) ys.push(first.y)
+    else byLeft.set(key, [first.y])
   }
   const counts = new Map<number, number>()
   for (const ys of byLeft.values()) {
@@ -243,8 +249,16 @@ function linePitch(phrases: TextRun[][], size: number): number {
     }
   }
   const seen = [...counts].filter(([, count]) => count >= 2).map(([gap]) => gap)
-  return seen.length > 0 ? Math.min(...seen) : size * 1.15
+  if (seen.length === 0) return size * NORMAL_LEADING
+  const smallest = Math.min(...seen)
+  // One spacing only, and wider than a line's: rows of one-line cells, which tell nothing of
+  // the lines inside a cell; a normal leading is assumed.
+  const oneSpacing = seen.every((gap) => gap - smallest <= 0.6)
+  return oneSpacing && smallest > size * 1.3 ? size * NORMAL_LEADING : smallest
 }
+
+/** The distance between lines set solid with a common font's own leading, in em. */
+const NORMAL_LEADING = 1.15
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)

@@ -27,17 +27,41 @@ export interface TextSpan {
  * or right) stays one column; a block across an edge is a cell merged across columns.
  */
 export function columnEdges(placed: TextSpan[], rows: number): number[] {
-  const gaps: { from: number; to: number }[] = []
-  for (let row = 0; row < rows; row++) {
-    const inRow = placed.filter((p) => p.row <= row && row < p.rowEnd).sort((a, b) => a.left - b.left)
+  return edgesFor(rowGaps(placed, rows), placed)
+}
+
+/** A gap between two neighbours in a row: an edge must stand in [from, to]. */
+export interface Gap {
+  from: number
+  to: number
+}
+
+/** The gaps between neighbours in each of `rows` rows (a span merged over rows counts in each). */
+export function rowGaps(placed: TextSpan[], rows: number, firstRow = 0): Gap[] {
+  const byRow: TextSpan[][] = Array.from({ length: rows }, () => [])
+  for (const p of placed) for (let row = Math.max(firstRow, p.row); row < Math.min(firstRow + rows, p.rowEnd); row++) byRow[row - firstRow]?.push(p)
+  const gaps: Gap[] = []
+  for (const spans of byRow) {
+    const inRow = spans.sort((a, b) => a.left - b.left)
     inRow.forEach((block, i) => {
       const next = inRow[i + 1]
       if (next && next.left >= block.right) gaps.push({ from: block.right, to: next.left })
     })
   }
+  return gaps
+}
+
+/** The fewest edges that stand in every gap, inside the outer edges of `placed`. */
+export function edgesFor(gaps: Gap[], placed: { left: number; right: number }[]): number[] {
+  // Gaps taken by where they end: every edge placed so far lies before this gap's end, so it
+  // holds one when the furthest edge is not before its start.
   const edges: number[] = []
-  for (const gap of gaps.sort((a, b) => a.to - b.to || a.from - b.from)) {
-    if (!edges.some((edge) => edge >= gap.from && edge <= gap.to)) edges.push(gap.to - Math.min(1.5, (gap.to - gap.from) / 2))
+  let furthest = Number.NEGATIVE_INFINITY
+  for (const gap of [...gaps].sort((a, b) => a.to - b.to || a.from - b.from)) {
+    if (furthest >= gap.from) continue
+    const edge = gap.to - Math.min(1.5, (gap.to - gap.from) / 2)
+    edges.push(edge)
+    furthest = Math.max(furthest, edge)
   }
   const left = Math.min(...placed.map((p) => p.left))
   const right = Math.max(...placed.map((p) => p.right))
