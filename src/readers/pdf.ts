@@ -65,6 +65,8 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       if (content.hasImages) scans.push(pageNumber)
       continue
     }
+    let grids = findRuledTables(content.segments, content.runs)
+    const outside = content.runs.filter((run) => !grids.some((grid) => grid.runs.has(run)))
     const margin = content.height * 0.05
     // Page headers, footers and numbers stand apart: no other text within two lines of them
     // (a table without borders may start in the margin; "2024" alone on the last line of a
@@ -73,8 +75,6 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       !outside.some((run) => !line.runs.includes(run) && Math.abs(run.y - line.y) <= run.size * 2)
     const isPageFurniture = (line: { y: number; text: string; runs: unknown[] }) =>
       (line.y < margin || line.y > content.height - margin || /^(pag(ina|\.)?\s*)?\d+(\s*(di|\/|of)\s*\d+)?$/i.test(line.text)) && isolated(line)
-    let grids = findRuledTables(content.segments, content.runs)
-    const outside = content.runs.filter((run) => !grids.some((grid) => grid.runs.has(run)))
     const furniture = new Set(textLines(outside).filter(isPageFurniture).flatMap((line) => line.runs))
     if (grids.length === 0) {
       grids = findStreamTables(outside.filter((run) => !furniture.has(run)), content.textStarts)
@@ -88,8 +88,8 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       // A row cut by the page break and left open on both sides goes on in the row above.
       if (g === 0 && previous && previous.grid.openBottom && grid.openTop) grid = continueOpenRow(previous, grid)
       // The first table of a page continues the last one of the page before when that one ran
-      // to the foot of its page, this one starts at the top, and both have the same outer edges;
-      // their column edges are merged so that columns line up across pages.
+      // to the foot of its page, this one starts at the top, and their columns can match (same
+      // outer borders when ruled); the columns are then put in line across the pages.
       const fillsPageBefore = previous !== null && (previous.grid.ys.at(-1) as number) >= previous.pageHeight * 0.75
       const startsPage = (grid.ys[0] as number) <= content.height * 0.25
       if (g === 0 && previous && fillsPageBefore && startsPage && sameColumns(previous.grid, grid) && lastBlockIs(blocks, previous.table)) {
@@ -100,7 +100,8 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
         if (!shared) remapTable(previous.table, previous.grid.xs, edges)
         const aligned = shared ?? (grid.stream ? fitColumns(grid, edges) : null) ?? remapGrid(grid, edges)
         const rest = continueSplitRow(previous.table, aligned, previous.grid)
-        noteExtents(extents, appendRows(previous.table, rest, pageNumber), rest)
+        const made = appendRows(previous.table, rest, pageNumber)
+        if (rest.stream) noteExtents(extents, made, rest)
         previous.grid = aligned
         previous.pageHeight = content.height
         return

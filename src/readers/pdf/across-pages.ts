@@ -96,11 +96,21 @@ export function continueSplitRow(table: Table, grid: GridTable, before?: GridTab
  * down to that row's lowest line: only such a cell can have been cut by the page break.
  */
 function ranToFoot(before: GridTable, cell: GridTable['cells'][number], xs: number[]): boolean {
-  const lastRow = Math.max(...before.cells.map((c) => c.row + c.rowSpan - 1))
-  const last = before.cells.filter((c) => c.row <= lastRow && lastRow < c.row + c.rowSpan && c.runs.length > 0)
+  const last = lastRowCells(before)
   const foot = Math.max(...last.flatMap((c) => c.runs.map((run) => run.y)))
+  return last.some((c) => Math.max(...c.runs.map((run) => run.y)) >= foot - 1 && standsOver(c, cell, xs))
+}
+
+/** The cells of a grid with text in its last row (merged ones from higher up included). */
+function lastRowCells(grid: GridTable): GridTable['cells'] {
+  const lastRow = Math.max(...grid.cells.map((c) => c.row + c.rowSpan - 1))
+  return grid.cells.filter((c) => c.row <= lastRow && lastRow < c.row + c.rowSpan && c.runs.length > 0)
+}
+
+/** Whether a cell of the page before has text over the columns of a cell of this page. */
+function standsOver(upper: GridTable['cells'][number], cell: GridTable['cells'][number], xs: number[]): boolean {
   const [left, right] = [xs[cell.col] ?? 0, xs[cell.col + cell.colSpan] ?? 0]
-  return last.some((c) => Math.max(...c.runs.map((run) => run.y)) >= foot - 1 && c.runs.some((run) => run.x < right && run.x + run.width > left))
+  return upper.runs.some((run) => run.x < right && run.x + run.width > left)
 }
 
 /**
@@ -109,13 +119,12 @@ function ranToFoot(before: GridTable, cell: GridTable['cells'][number], xs: numb
  * (the rule cell text applies to a word broken between two lines of one page).
  */
 function wordCutAtFoot(before: GridTable, cell: GridTable['cells'][number], xs: number[], text: string): boolean {
-  const [left, right] = [xs[cell.col] ?? 0, xs[cell.col + cell.colSpan] ?? 0]
-  const lastRow = Math.max(...before.cells.map((c) => c.row + c.rowSpan - 1))
-  const above = before.cells.find((c) => c.row <= lastRow && lastRow < c.row + c.rowSpan && c.runs.some((run) => run.x < right && run.x + run.width > left))
-  const last = above ? textLines(above.runs).at(-1) : undefined
-  if (!above || !last) return false
-  const [from, to] = cellBounds(before, above)
-  const padding = Math.max(0, Math.min(...textLines(above.runs).map((line) => line.left)) - from)
+  const upper = lastRowCells(before).find((c) => standsOver(c, cell, xs))
+  const lines = upper ? textLines(upper.runs) : []
+  const last = lines.at(-1)
+  if (!upper || !last) return false
+  const [from, to] = cellBounds(before, upper)
+  const padding = Math.max(0, Math.min(...lines.map((line) => line.left)) - from)
   return brokenWord(last, { text }, to - padding)
 }
 
