@@ -219,7 +219,9 @@ describe('a spreadsheet printed without its grid (the seed workbook with its bor
     const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture(file)], { maxBuffer: 1 << 24 })
     const tables = JSON.parse(stdout) as { page: number; rows: string[][] }[]
     // The summary; card a (pages 2 and 3); cards b and d (pages 4 to 6).
-    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x7', '2:32x12', '4:60x15'])
+    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '2:32x12', '4:60x15'])
+    // The summary's label, printed upwards in two lines, is one cell.
+    expect((tables[0] as { rows: string[][] }).rows[2]?.[0]).toBe('DEFINIZIONE DEGLI OBIETTIVI DI PERFORMANCE ORGANIZZATIVA')
     const filled = (r: number) => ((tables[1] as { rows: string[][] }).rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
     expect([8, 9, 12].map(filled)).toEqual([
       ['indicatore', 'descrizione', 'formula', 'target', '2020', '2019'],

@@ -25,7 +25,7 @@ export function cellBlocks(
   }
   const phrases = phrasesOf(pieces, size, apart, origin)
   const pitch = linePitch(phrases, size)
-  const blocks = [...stackPhrases(phrases, pitch, size), ...runs.filter((run) => run.dir[0] !== 1).map(turnedBlock)]
+  const blocks = [...stackPhrases(phrases, pitch, size), ...turnedBlocks(runs.filter((run) => run.dir[0] !== 1))]
   // Lines of different rows are further apart than the pitch (the cell padding): their boxes
   // leave at least this gap between them.
   const rowGap = pitch + stackSlack(size) - (ASCENT + DESCENT) * size
@@ -75,12 +75,33 @@ function trimmed(run: TextRun, origin: Map<TextRun, TextRun>): TextRun {
   return piece
 }
 
-/** Turned text (a vertical label) is a block of its own, boxed along its direction. */
-function turnedBlock(run: TextRun): Block {
+/**
+ * Turned text (a vertical label, "DEFINIZIONE DEGLI OBIETTIVI DI" / "PERFORMANCE
+ * ORGANIZZATIVA") is one block per label: its lines stand side by side, each within a line
+ * and a half of the next, along the same stretch of the page.
+ */
+function turnedBlocks(runs: TextRun[]): Block[] {
+  const blocks: Block[] = []
+  for (const run of [...runs].sort((a, b) => a.x - b.x || a.y - b.y)) {
+    const box = turnedBox(run)
+    const block = blocks.find(
+      (b) => b.runs[0]?.dir.join() === run.dir.join() && box.left - b.right <= run.size * 1.5 && box.top < b.bottom && b.top < box.bottom,
+    )
+    if (block) {
+      block.runs.push(run)
+      Object.assign(block, union([block, box]))
+      block.lastY = block.bottom
+    } else blocks.push({ runs: [run], ...box, lastY: box.bottom })
+  }
+  return blocks
+}
+
+/** The box of a turned run, along its direction. */
+function turnedBox(run: TextRun): Box {
   const [dx, dy] = run.dir
   const ends = [run.x, run.x + dx * run.width + dy * run.size * ASCENT]
   const heights = [run.y, run.y + dy * run.width - dx * run.size * ASCENT]
-  return { runs: [run], left: Math.min(...ends), right: Math.max(...ends), top: Math.min(...heights), bottom: Math.max(...heights), lastY: Math.max(...heights) }
+  return { left: Math.min(...ends), right: Math.max(...ends), top: Math.min(...heights), bottom: Math.max(...heights) }
 }
 
 /**
