@@ -2,7 +2,8 @@ import type { Cell, Table } from '../../model/document.js'
 import { cleanCellText } from '../../model/document.js'
 import { endsDangling } from '../../text/truncation.js'
 import type { GridTable } from './lattice.js'
-import { intervalOf } from './geometry.js'
+import { columnsSpanned } from './geometry.js'
+import { runsExtent } from './page-content.js'
 import { brokenWord, cellText, joinWrapped, leadOf, textLines } from './cell-text.js'
 import { cellBounds } from './table-model.js'
 
@@ -180,13 +181,10 @@ export function remapTable(table: Table, from: number[], to: number[]): void {
  * column (the pages' columns differ; their edges are merged instead).
  */
 export function fitColumns(grid: GridTable, xs: number[]): GridTable | null {
-  const last = xs.length - 2
-  const column = (x: number) => (x < (xs[0] as number) ? 0 : x >= (xs.at(-1) as number) ? last : intervalOf(xs, x))
   const cells = grid.cells.map((cell) => {
-    const left = Math.min(...cell.runs.map((run) => run.x))
-    const right = Math.max(...cell.runs.map((run) => run.x + run.width))
-    const col = column(left + 0.5)
-    return { ...cell, col, colSpan: Math.max(1, column(right - 0.5) + 1 - col) }
+    const { left, right } = runsExtent(cell.runs)
+    const { col, colEnd } = columnsSpanned(xs, left, right)
+    return { ...cell, col, colSpan: colEnd - col }
   })
   const clash = cells.some((a, i) =>
     cells.some((b, j) => j > i && a.row < b.row + b.rowSpan && b.row < a.row + a.rowSpan && a.col < b.col + b.colSpan && b.col < a.col + a.colSpan),

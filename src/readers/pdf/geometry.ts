@@ -43,6 +43,17 @@ export function cluster(values: number[], tolerance: number): number[] {
   return groups.map((group) => group.reduce((sum, v) => sum + v, 0) / group.length)
 }
 
+/**
+ * The columns [col, colEnd) between `edges` that text from `left` to `right` stands in (half a
+ * point in from each end); text past the outer edges counts in the first or last column.
+ */
+export function columnsSpanned(edges: number[], left: number, right: number): { col: number; colEnd: number } {
+  const last = edges.length - 2
+  const column = (x: number) => (x < (edges[0] as number) ? 0 : x >= (edges.at(-1) as number) ? last : intervalOf(edges, x))
+  const col = column(left + 0.5)
+  return { col, colEnd: Math.max(col + 1, column(right - 0.5) + 1) }
+}
+
 /** Index of the interval [edges[i], edges[i+1]) holding `value`, or -1. */
 export function intervalOf(edges: number[], value: number): number {
   for (let i = 0; i + 1 < edges.length; i++) if (value >= (edges[i] as number) && value < (edges[i + 1] as number)) return i

@@ -24,6 +24,11 @@ export function runCenter(run: TextRun): [number, number] {
   return [run.x + (dx * run.width) / 2 + dy * run.size * 0.35, run.y + (dy * run.width) / 2 - dx * run.size * 0.35]
 }
 
+/** Where a set of runs (one cell's text) starts and ends across the page. */
+export function runsExtent(runs: TextRun[]): { left: number; right: number } {
+  return { left: Math.min(...runs.map((run) => run.x)), right: Math.max(...runs.map((run) => run.x + run.width)) }
+}
+
 /** A ruling line in reading space: horizontal (y fixed, x0..x1) or vertical (x fixed, y0..y1). */
 export interface Segment {
   horizontal: boolean

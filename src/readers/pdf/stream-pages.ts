@@ -1,7 +1,8 @@
 import type { Cell, Table } from '../../model/document.js'
 import type { GridTable } from './lattice.js'
 import { edgesFor, rowGaps, type Gap, type TextSpan } from './stream/columns.js'
-import { intervalOf } from './geometry.js'
+import { columnsSpanned } from './geometry.js'
+import { runsExtent } from './page-content.js'
 import { fitColumns } from './across-pages.js'
 
 /*
@@ -27,12 +28,8 @@ export function noteExtents(extents: TextExtents, made: Cell[], grid: GridTable)
   grid.cells.forEach((cell, i) => {
     const anchor = made[i]
     if (!anchor || cell.runs.length === 0) return
-    extents.set(anchor, extentOf(cell))
+    extents.set(anchor, runsExtent(cell.runs))
   })
-}
-
-function extentOf(cell: GridTable['cells'][number]): { left: number; right: number } {
-  return { left: Math.min(...cell.runs.map((run) => run.x)), right: Math.max(...cell.runs.map((run) => run.x + run.width)) }
 }
 
 /**
@@ -46,7 +43,7 @@ export function sharedColumns(table: Table, extents: TextExtents, grid: GridTabl
   const known = columnsOf.get(table) ?? firstColumns(table, extents)
   const spans: TextSpan[] = grid.cells
     .filter((cell) => cell.runs.length > 0)
-    .map((cell) => ({ ...extentOf(cell), row: offset + cell.row, rowEnd: offset + cell.row + cell.rowSpan }))
+    .map((cell) => ({ ...runsExtent(cell.runs), row: offset + cell.row, rowEnd: offset + cell.row + cell.rowSpan }))
   const rows = grid.ys.length - 1
   const gaps = distinct([...known.gaps, ...rowGaps(spans, rows, offset)])
   const outer = [...known.outer, ...spans.map(({ left, right }) => ({ left, right }))]
@@ -79,12 +76,10 @@ function distinct(gaps: Gap[]): Gap[] {
 /** Moves a table's cells onto new column edges by where their text stands; false (nothing moved) if two cells of a row would share a column. */
 function moveCells(table: Table, extents: TextExtents, edges: number[]): boolean {
   const last = edges.length - 2
-  const column = (x: number) => Math.min(last, Math.max(0, intervalOf(edges, x)))
   const moved = table.rows.flat().map((anchor) => {
     const extent = extents.get(anchor)
     if (!extent) return { anchor, col: Math.min(anchor.col, last), colEnd: Math.min(anchor.col + anchor.colSpan, last + 1) }
-    const col = column(extent.left + 0.5)
-    return { anchor, col, colEnd: Math.max(col + 1, column(extent.right - 0.5) + 1) }
+    return { anchor, ...columnsSpanned(edges, extent.left, extent.right) }
   })
   // Cells of one row (merged cells in each of theirs) must not share a column.
   const byRow = new Map<number, { col: number; colEnd: number }[]>()

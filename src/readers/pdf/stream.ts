@@ -1,7 +1,7 @@
-import { intervalOf } from './geometry.js'
+import { columnsSpanned } from './geometry.js'
 import type { GridTable } from './lattice.js'
 import type { TextRun } from './page-content.js'
-import { cellBlocks, type Block } from './stream/blocks.js'
+import { cellBlocks, median, type Block } from './stream/blocks.js'
 import { tableRows } from './stream/rows.js'
 import { columnEdges, mergeOverlaps, type Placed } from './stream/columns.js'
 
@@ -44,7 +44,7 @@ function splitTables(blocks: Block[], size: number): Block[][] {
     if (block.top > bottom && bottom > Number.NEGATIVE_INFINITY) gaps.push(block.top - bottom)
     bottom = Math.max(bottom, block.bottom)
   }
-  const usual = gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0
+  const usual = median(gaps, 0)
   const apart = Math.max(size * 0.7, usual * 2.5)
   const tables: Block[][] = []
   bottom = Number.NEGATIVE_INFINITY
@@ -94,10 +94,7 @@ function gridOf(blocks: Block[], rowGap: number): GridTable {
   const { bands, rowsOf } = tableRows(blocks, rowGap)
   const placed: Placed[] = blocks.map((block) => ({ block, ...rowsOf(block), col: 0, colEnd: 1 }))
   const xs = columnEdges(placed.map((p) => ({ left: p.block.left, right: p.block.right, row: p.row, rowEnd: p.rowEnd })), bands.length)
-  for (const p of placed) {
-    p.col = Math.max(0, intervalOf(xs, p.block.left + 0.5))
-    p.colEnd = Math.max(p.col + 1, intervalOf(xs, p.block.right - 0.5) + 1)
-  }
+  for (const p of placed) Object.assign(p, columnsSpanned(xs, p.block.left, p.block.right))
   const cells = mergeOverlaps(placed).map((p) => ({ row: p.row, col: p.col, rowSpan: p.rowEnd - p.row, colSpan: p.colEnd - p.col, runs: p.block.runs }))
   const ys = [...bands.map((band) => band.top), Math.max(...blocks.map((block) => block.bottom))]
   return { xs, ys, cells, runs: new Set(blocks.flatMap((block) => block.runs)), stream: true }

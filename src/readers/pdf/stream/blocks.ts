@@ -281,7 +281,8 @@ function linePitch(phrases: TextRun[][], size: number): number {
 /** The distance between lines set solid with a common font's own leading, in em. */
 const NORMAL_LEADING = 1.15
 
-function median(values: number[]): number {
+/** The middle value (the upper one of an even count); `none` when there are no values. */
+export function median(values: number[], none = 10): number {
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? 10
+  return sorted[Math.floor(sorted.length / 2)] ?? none
 }
