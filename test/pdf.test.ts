@@ -12,6 +12,29 @@ import { runBatch } from '../src/batch/run.js'
 import { PerfplanError } from '../src/errors.js'
 import { fixture, imported } from './helpers/fixtures.js'
 
+/** What `perfplan tables <file>` prints for a fixture. */
+type PrintedTable = { page: number; rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }
+async function printedTables(file: string): Promise<PrintedTable[]> {
+  const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
+  const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture(file)], { maxBuffer: 1 << 24 })
+  return JSON.parse(stdout) as PrintedTable[]
+}
+
+/** A table's shape as "page:rows x columns". */
+const shapeOf = (t: PrintedTable) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`
+
+/** The non-empty cells of a printed row, cut to 20 characters. */
+const filledCells = (table: PrintedTable | undefined, r: number) => (table?.rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
+
+/** A finding as "rule objective path", for comparing what two formats find. */
+const findingKey = (f: { rule: string; objectiveId: string | null; path: string | null }) => `${f.rule} ${f.objectiveId} ${f.path}`
+
+/** Every table cell of a fixture read into the document model. */
+async function tableCells(file: string) {
+  const document = await readDocument(await readFile(fixture(file)))
+  return document.blocks.flatMap((block) => (block.type === 'table' ? block.rows.flat() : []))
+}
+
 const PDFS = [
   'plans/seed-2024/programmazione-2024-calc.pdf',
   'plans/seed-2024/programmazione-2024-pagebreak.pdf',
@@ -42,10 +65,8 @@ describe.each(PDFS)('the seed plan printed to PDF: %s', (file) => {
 
 describe('PDF reading', () => {
   it('`perfplan tables` gives the exact grid of card a, merged cells included (ruled PDF from Calc)', async () => {
-    const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
-    const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture('plans/seed-2024/programmazione-2024-calc.pdf')], { maxBuffer: 1 << 24 })
-    const tables = JSON.parse(stdout) as { page: number; rows: string[][]; merges: unknown[] }[]
-    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '2:24x11', '2:8x6', '4:30x8', '5:30x8'])
+    const tables = await printedTables('plans/seed-2024/programmazione-2024-calc.pdf')
+    expect(tables.map(shapeOf)).toEqual(['1:7x6', '2:24x11', '2:8x6', '4:30x8', '5:30x8'])
     const card = tables[1] as { rows: string[][]; merges: unknown[] }
     const empty = (n: number) => new Array<string>(n).fill('')
     expect(card.rows.slice(0, 4)).toEqual([
@@ -106,15 +127,11 @@ describe('PDF reading', () => {
 
 describe('PDF tables without any borders (Writer, from the portale HTML with BORDER=0)', () => {
   const file = 'plans/seed-2024/programmazione-2024-borderless.pdf'
-  const tablesOf = async () => {
-    const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
-    const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture(file)], { maxBuffer: 1 << 24 })
-    return JSON.parse(stdout) as { page: number; rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }[]
-  }
+  const tablesOf = () => printedTables(file)
 
   it('rebuilds the summary from where its text stands, the row cut by the page break joined again', async () => {
     const tables = await tablesOf()
-    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '2:32x9', '7:31x8', '9:31x8'])
+    expect(tables.map(shapeOf)).toEqual(['1:7x6', '2:32x9', '7:31x8', '9:31x8'])
     const summary = (tables[0] as { rows: string[][] }).rows
     // As printed: "Cod." over the descriptions and "CdR Coinvolti" over the codes.
     expect(summary.slice(0, 2)).toEqual([
@@ -133,8 +150,8 @@ describe('PDF tables without any borders (Writer, from the portale HTML with BOR
   })
 
   it('keeps apart two cells that pdf.js reads as one run ("25% 4,5"), and spans a label centred on three rows over them', async () => {
-    const card = (await tablesOf())[1] as { rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }
-    const filled = (r: number) => (card.rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
+    const card = (await tablesOf())[1] as PrintedTable
+    const filled = (r: number) => filledCells(card, r)
     expect(filled(22)).toEqual(['AMMINISTRATIVO', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm Tras.pres', '95%\n91%\n1'])
     // Each value stands in the column of its header: the columns come from the text of the whole table.
     const header = (card.rows[21] ?? []).map((text) => text.slice(0, 12))
@@ -163,13 +180,11 @@ describe('PDF tables without any borders (Writer, from the portale HTML with BOR
 
   it('finds what the HTML gives, path by path, the label the page break cut ("OBIETTIVO" / "GESTIONALE") read as one', async () => {
     const { record: html } = await imported('plans/seed-2024/programmazione-2024-portale.html')
-    const key = (f: { rule: string; objectiveId: string | null; path: string | null }) => `${f.rule} ${f.objectiveId} ${f.path}`
     for (const pdf of [file, 'plans/seed-2024/programmazione-2024-borderless-word.pdf']) {
-      const document = await readDocument(await readFile(fixture(pdf)))
-      const cells = document.blocks.flatMap((block) => (block.type === 'table' ? block.rows.flat() : []))
+      const cells = await tableCells(pdf)
       expect(cells.filter((cell) => /^(OBIETTIVO|GESTIONALE)$/.test(cell.text)).map((cell) => `${cell.text} p${cell.location.page}`)).toEqual(['OBIETTIVO p7', 'GESTIONALE p8'])
       const { record } = await imported(pdf)
-      expect(record.findings.map(key)).toEqual(html.findings.map(key))
+      expect(record.findings.map(findingKey)).toEqual(html.findings.map(findingKey))
     }
   })
 })
@@ -178,13 +193,11 @@ describe('the same borderless tables printed by Chromium (a browser layout, Lett
   const file = 'plans/seed-2024/programmazione-2024-borderless-chromium.pdf'
 
   it('spans a label centred on three rows of unequal height over them', async () => {
-    const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
-    const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture(file)], { maxBuffer: 1 << 24 })
-    const tables = JSON.parse(stdout) as { page: number; rows: string[][]; merges: { row: number; column: number; rowSpan: number; colSpan: number }[] }[]
+    const tables = await printedTables(file)
     // Card a runs over pages 1 to 3 as one table.
-    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '1:32x9', '4:30x8', '5:30x8'])
-    const card = tables[1] as (typeof tables)[number]
-    const filled = (r: number) => (card.rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
+    expect(tables.map(shapeOf)).toEqual(['1:7x6', '1:32x9', '4:30x8', '5:30x8'])
+    const card = tables[1] as PrintedTable
+    const filled = (r: number) => filledCells(card, r)
     // "VIGILANZA" stands level with the middle of its three indicators, not of the second one it sits beside.
     expect([29, 30, 31].map(filled)).toEqual([
       ['VIGILANZA', '25%', '4,5', 'Piena attuazione del', 'N.sez. Amm Tras.pres', '95%'],
@@ -197,15 +210,13 @@ describe('the same borderless tables printed by Chromium (a browser layout, Lett
   it('gives the findings of the HTML, path by path', async () => {
     const { record: html } = await imported('plans/seed-2024/programmazione-2024-portale.html')
     const { record } = await imported(file)
-    const key = (f: { rule: string; objectiveId: string | null; path: string | null }) => `${f.rule} ${f.objectiveId} ${f.path}`
-    expect(record.findings.map(key)).toEqual(html.findings.map(key))
+    expect(record.findings.map(findingKey)).toEqual(html.findings.map(findingKey))
   })
 })
 
 describe('a Word table without borders (the seed docx with its borders taken out)', () => {
   it('joins a word the page break cut inside a narrow column ("Anticorruzion" / "e")', async () => {
-    const document = await readDocument(await readFile(fixture('plans/seed-2024/programmazione-2024-borderless-word.pdf')))
-    const cells = document.blocks.flatMap((block) => (block.type === 'table' ? block.rows.flat() : []))
+    const cells = await tableCells('plans/seed-2024/programmazione-2024-borderless-word.pdf')
     const name = cells.find((cell) => cell.text.startsWith('Attuazione degli obblighi in materia di Anti'))
     expect(name).toMatchObject({ text: 'Attuazione degli obblighi in materia di Anticorruzione', location: { page: 3 } })
   })
@@ -215,14 +226,12 @@ describe('a spreadsheet printed without its grid (the seed workbook with its bor
   const file = 'plans/seed-2024/programmazione-2024-borderless-calc.pdf'
 
   it('keeps the rows of a card in one table though the rows stand further apart than tables elsewhere', async () => {
-    const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
-    const { stdout } = await promisify(execFile)('node', [bin, 'tables', fixture(file)], { maxBuffer: 1 << 24 })
-    const tables = JSON.parse(stdout) as { page: number; rows: string[][] }[]
+    const tables = await printedTables(file)
     // The summary; card a (pages 2 and 3); cards b and d (pages 4 to 6).
-    expect(tables.map((t) => `${t.page}:${t.rows.length}x${t.rows[0]?.length}`)).toEqual(['1:7x6', '2:32x12', '4:60x15'])
+    expect(tables.map(shapeOf)).toEqual(['1:7x6', '2:32x12', '4:60x15'])
     // The summary's label, printed upwards in two lines, is one cell.
-    expect((tables[0] as { rows: string[][] }).rows[2]?.[0]).toBe('DEFINIZIONE DEGLI OBIETTIVI DI PERFORMANCE ORGANIZZATIVA')
-    const filled = (r: number) => ((tables[1] as { rows: string[][] }).rows[r] ?? []).filter((text) => text !== '').map((text) => text.slice(0, 20))
+    expect(tables[0]?.rows[2]?.[0]).toBe('DEFINIZIONE DEGLI OBIETTIVI DI PERFORMANCE ORGANIZZATIVA')
+    const filled = (r: number) => filledCells(tables[1], r)
     expect([8, 9, 12].map(filled)).toEqual([
       ['indicatore', 'descrizione', 'formula', 'target', '2020', '2019'],
       ['Attuazione degli obb', 'Grado di trasparenza', 'Formula =[ Adempimen', '95%'],
@@ -233,8 +242,7 @@ describe('a spreadsheet printed without its grid (the seed workbook with its bor
   it('gives the findings of the HTML, path by path', async () => {
     const { record: html } = await imported('plans/seed-2024/programmazione-2024-portale.html')
     const { record } = await imported(file)
-    const key = (f: { rule: string; objectiveId: string | null; path: string | null }) => `${f.rule} ${f.objectiveId} ${f.path}`
-    expect(record.findings.map(key)).toEqual(html.findings.map(key))
+    expect(record.findings.map(findingKey)).toEqual(html.findings.map(findingKey))
   })
 })
 
