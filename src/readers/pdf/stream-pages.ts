@@ -17,6 +17,7 @@ export type TextExtents = Map<Cell, { left: number; right: number }>
 /** What a table keeps between pages: the gaps of its rows so far, its text's outer edges and its column edges. */
 interface Columns {
   gaps: Gap[]
+  /** Where the table's text starts and ends, all rows together. */
   outer: { left: number; right: number }[]
   edges: number[]
 }
@@ -46,13 +47,13 @@ export function sharedColumns(table: Table, extents: TextExtents, grid: GridTabl
     .map((cell) => ({ ...runsExtent(cell.runs), row: offset + cell.row, rowEnd: offset + cell.row + cell.rowSpan }))
   const rows = grid.ys.length - 1
   const gaps = distinct([...known.gaps, ...rowGaps(spans, rows, offset)])
-  const outer = [...known.outer, ...spans.map(({ left, right }) => ({ left, right }))]
-  const edges = edgesFor(gaps, [{ left: Math.min(...outer.map((o) => o.left)), right: Math.max(...outer.map((o) => o.right)) }])
+  const outer = bounds([...known.outer, ...spans])
+  const edges = edgesFor(gaps, outer)
   const changed = edges.length !== known.edges.length || edges.some((edge, i) => Math.abs(edge - (known.edges[i] as number)) > 0.01)
   if (changed && !moveCells(table, extents, edges)) return null
   const fitted = fitColumns(grid, edges)
   if (!fitted) return null
-  columnsOf.set(table, { gaps, outer: [{ left: Math.min(...outer.map((o) => o.left)), right: Math.max(...outer.map((o) => o.right)) }], edges })
+  columnsOf.set(table, { gaps, outer, edges })
   return fitted
 }
 
@@ -62,8 +63,12 @@ function firstColumns(table: Table, extents: TextExtents): Columns {
     const extent = extents.get(anchor)
     return extent ? [{ ...extent, row: anchor.row, rowEnd: anchor.row + anchor.rowSpan }] : []
   })
-  const outer = spans.length > 0 ? [{ left: Math.min(...spans.map((s) => s.left)), right: Math.max(...spans.map((s) => s.right)) }] : []
-  return { gaps: distinct(rowGaps(spans, table.rows.length)), outer, edges: [] }
+  return { gaps: distinct(rowGaps(spans, table.rows.length)), outer: bounds(spans), edges: [] }
+}
+
+/** The extent of all the given extents together (none when there are none). */
+function bounds(extents: { left: number; right: number }[]): { left: number; right: number }[] {
+  return extents.length > 0 ? [{ left: Math.min(...extents.map((e) => e.left)), right: Math.max(...extents.map((e) => e.right)) }] : []
 }
 
 /** Gaps without repeats (rows of one table leave the same gaps over and over). */
