@@ -7,6 +7,7 @@ import type { Origin } from './interpret/context.js'
 import { PlanRecordSchema, SCHEMA_VERSION, type PlanRecord } from './model/record.js'
 import { readDocument } from './readers/index.js'
 import { interpretDocument } from './interpret/index.js'
+import type { LayoutChecks } from './interpret/build.js'
 import { runRules } from './rules/index.js'
 import { totalAreas } from './rules/area-totals.js'
 import { DEFAULT_SCHEME, type WeightingScheme } from './settings/scheme.js'
@@ -46,6 +47,7 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
       format: document.format,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       pages: document.pages,
+      layouts: reading.layouts,
     },
     plan: reading.plan,
     summary: reading.summary,
@@ -53,7 +55,7 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     areas: [],
     findings: [],
   }
-  const ruleFindings = reconcile(record, reading.origins, options)
+  const ruleFindings = reconcile(record, reading.origins, { ...options, checks: reading.checks })
   record.findings = [...document.findings, ...reading.findings, ...ruleFindings].sort(compareFindings)
   return { record: PlanRecordSchema.parse(record) as PlanRecord, document, origins: reading.origins }
 }
@@ -62,9 +64,9 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
  * Runs the reconciliation rules on a record (correcting it in place) and totals its areas.
  * Returns the rules' findings. Running it again on its own result changes nothing.
  */
-export function reconcile(record: PlanRecord, origins: ReadonlyMap<string, Origin>, options: Omit<ImportOptions, 'name'> = {}): Finding[] {
+export function reconcile(record: PlanRecord, origins: ReadonlyMap<string, Origin>, options: Omit<ImportOptions, 'name'> & { checks?: LayoutChecks } = {}): Finding[] {
   const areas = options.areas ?? DEFAULT_AREAS
-  const findings = runRules(record, { origins, scheme: options.scheme ?? DEFAULT_SCHEME, areas })
+  const findings = runRules(record, { origins, scheme: options.scheme ?? DEFAULT_SCHEME, areas, ...(options.checks ? { checks: options.checks } : {}) })
   record.areas = totalAreas(record, areas)
   return findings
 }

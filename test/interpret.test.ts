@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importBytes } from '../src/pipeline.js'
+import { emptyIndicator } from '../src/model/empty.js'
 
 /** A minimal card as an HTML table, with one column the record has no field for. */
 const CARD = `<html><body><table>
@@ -15,7 +16,7 @@ describe('interpretation', () => {
     const { record } = await importBytes(new TextEncoder().encode(CARD), { name: 'card.html' })
     expect(record.objectives.map((o) => [o.id, o.title, o.headerYear])).toEqual([['7', 'Riduzione dei tempi di pagamento', 2025]])
     expect(record.objectives[0]?.indicators).toEqual([
-      { name: 'Tempo medio di pagamento', description: null, formula: null, target: { raw: '30', kind: 'number', value: 30 }, baselines: {} },
+      { ...emptyIndicator(), name: 'Tempo medio di pagamento', description: null, formula: null, target: { raw: '30', kind: 'number', value: 30 }, baselines: {} },
     ])
     expect(record.findings.filter((f) => f.rule === 'UNMAPPED_CELL')).toEqual([
       {
@@ -71,7 +72,7 @@ describe('interpretation by labels, never by position', () => {
       missione: { code: '01', name: 'Servizi istituzionali, generali e di gestione' },
       programma: { code: '0104', name: 'Gestione delle entrate tributarie e servizi fiscali' },
       indicators: [
-        { name: 'Avvisi emessi', description: null, formula: 'avvisi / posizioni', target: { raw: '85 %', kind: 'percent', value: 0.85 }, baselines: { '2024': { raw: '70%', kind: 'percent', value: 0.7 } } },
+        { ...emptyIndicator(), name: 'Avvisi emessi', description: null, formula: 'avvisi / posizioni', target: { raw: '85 %', kind: 'percent', value: 0.85 }, baselines: { '2024': { raw: '70%', kind: 'percent', value: 0.7 } } },
       ],
       // No «Esito Pesatura»: the score comes from the ratings (SCORE_MISSING): 5 + 3 + 5 + 5.
       weighting: { importanza: 'alto', impattoEsterno: 'medio', complessita: 'alto', realizzabilita: 'basso', declaredScore: null, score: 18 },
@@ -110,7 +111,7 @@ describe('a card whose labels stand beside other rows (as read from a PDF withou
     const { record } = await importBytes(new TextEncoder().encode(LOOSE_CARD), { name: 'loose.html' })
     const [objective] = record.objectives
     expect(objective?.indicators).toEqual([
-      { name: 'Atti protocollati digitalmente', description: null, formula: 'atti digitali / atti', target: { raw: '100%', kind: 'percent', value: 1 }, baselines: {} },
+      { ...emptyIndicator(), name: 'Atti protocollati digitalmente', description: null, formula: 'atti digitali / atti', target: { raw: '100%', kind: 'percent', value: 1 }, baselines: {} },
     ])
     // Medio, Medio, Basso, Medio (Realizzabilità inverted): 3 + 3 + 1 + 3 = 10 against the 12 printed.
     expect(objective?.weighting).toMatchObject({ importanza: 'medio', impattoEsterno: 'medio', complessita: 'basso', realizzabilita: 'medio', declaredScore: 12 })

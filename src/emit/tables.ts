@@ -12,6 +12,8 @@ export function tablesAsJson(document: PlanDocument): string {
   const tables = tablesOf(document).map((table) => ({
     page: table.page,
     table: table.index,
+    caption: table.caption,
+    headerRows: table.headerRows,
     rows: tableGrid(table),
     merges: table.rows.flat().filter((cell) => cell.rowSpan > 1 || cell.colSpan > 1).map((cell) => ({ row: cell.row + 1, column: cell.col + 1, rowSpan: cell.rowSpan, colSpan: cell.colSpan })),
   }))

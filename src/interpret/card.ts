@@ -14,6 +14,7 @@ import { readResources } from './resources.js'
 import { isAreasHeader, readAreas } from './areas.js'
 import { reportUnkeptValue, reportUnmapped } from './unmapped.js'
 import { foldWhitespace } from '../text/normalize.js'
+import { emptyObjective } from '../model/empty.js'
 
 const HEADER_LABELS: LabelId[] = [
   'cardHeader', 'cardKind', 'cardNumber', 'comune', 'cdr', 'primaryResponsible', 'involvedCdr',
@@ -57,10 +58,11 @@ export interface CardReading {
 
 /**
  * Reads one "scheda obiettivo" from its lines (a card continued in a later table is
- * already joined: the lines run on until the next card). `index` is the card's position.
+ * already joined: the lines run on until the next card). `index` is the card's position;
+ * its fields' paths start at `root`.
  */
-export function readCard(lines: Line[], index: number, context: ReadingContext): CardReading {
-  const path = `objectives[${index}]`
+export function readCard(lines: Line[], index: number, context: ReadingContext, root = `objectives[${index}]`): CardReading {
+  const path = root
   const sections: Record<Section, Line[]> = { header: [], indicators: [], weighting: [], resources: [], areas: [] }
   let section: Section = 'header'
   for (const line of lines) {
@@ -68,21 +70,7 @@ export function readCard(lines: Line[], index: number, context: ReadingContext):
     sections[section].push(line)
   }
 
-  const objective: Objective = {
-    id: String(index + 1),
-    code: null,
-    kind: null,
-    title: '',
-    description: null,
-    headerYear: null,
-    cdr: { primary: null, involved: [] },
-    missione: null,
-    programma: null,
-    indicators: [],
-    weighting: { importanza: null, impattoEsterno: null, complessita: null, realizzabilita: null, declaredScore: null, score: null },
-    resources: { programma: null, obiettivo: null, absorptionIndex: null },
-    areas: [],
-  }
+  const objective: Objective = emptyObjective(String(index + 1))
   let comune: CardReading['comune'] = null
   let cdrValue: string | null = null
   const pending: Cell[] = []

@@ -1,18 +1,17 @@
-import type { PlanDocument } from '../model/document.js'
+import type { PlanDocument, Table } from '../model/document.js'
 import type { Objective, PlanRecord, SummaryRow } from '../model/record.js'
 import { PerfplanError } from '../errors.js'
 import { ReadingContext, type Origin } from './context.js'
-import { linesOf, type Line } from './lines.js'
-import { isPlanTitle, isSummaryHeader, readSummary } from './summary.js'
-import { isCardStart, readCard } from './card.js'
 import { linkSummary } from './link.js'
-import { matchLabel } from './labels.js'
-
-/** A table titled as none of the plan's ("AREE", "RILIEVI"): it ends the card before it. */
-function isOtherTable(line: Line): boolean {
-  const first = line.cells[0]
-  return line.cells.length === 1 && first !== undefined && matchLabel(first.text, ['otherTable']) !== null
-}
+import { Scope } from './scope.js'
+import { classifyTable, type TableKind } from './classify.js'
+import { readSeedLayout, type SeedReading } from './layouts/seed.js'
+import { KvCardReader } from './layouts/kv-card.js'
+import { readList, type PrintedTotal } from './layouts/objective-list.js'
+import { filledRows } from './layouts/rows.js'
+import { assemble } from './assemble.js'
+import { build, type LayoutChecks } from './build.js'
+import type { Draft } from './draft.js'
 
 /** What interpretation gives: the record's content, where each field was read, and findings. */
 export interface Interpretation {
@@ -20,66 +19,140 @@ export interface Interpretation {
   summary: SummaryRow[]
   objectives: Objective[]
   findings: PlanRecord['findings']
+  /** The layout readers that read the document's tables, in document order. */
+  layouts: string[]
   /** JSON path -> where it was read and the text as printed. */
   origins: Map<string, Origin>
+  /** What the rules of other layouts check beside the record. */
+  checks: LayoutChecks
 }
 
 /**
- * Turns the document model into summary rows and objectives, by labels only: the lines of
- * all tables are read in order; a summary header ("Descrizione | Cod. | CdR Coinvolti")
- * opens the summary, a card header opens a card, and a card runs on (across tables and
- * pages) until the next one. Throws NOT_A_PLAN when neither is found.
+ * Turns the document model into summary rows and objectives, in named stages:
+ * 1. classify: each table, with the headings around it, gets a kind (classify.ts);
+ * 2. layout readers: one per kind, each giving drafts of objectives (layouts/);
+ * 3. assemble: drafts of one objective printed by several tables merged (assemble.ts);
+ * 4. build: drafts placed in the record, their paths assigned (build.ts).
+ * Headings, captions and separator rows set the unit, grouping and programme carried down
+ * to the objectives below them (scope.ts). Throws NOT_A_PLAN when no table reads.
  */
 export function interpretDocument(document: PlanDocument): Interpretation {
-  const context = new ReadingContext()
-  const titleLines: Line[] = []
-  let summaryHeader: Line | null = null
-  const summaryBody: Line[] = []
-  const cards: Line[][] = []
-  let state: 'outside' | 'title' | 'summary' | 'card' = 'outside'
-  let previous: Line | undefined
-  let skippedTable: number | null = null
-  for (const line of linesOf(document)) {
-    if (previous?.table !== line.table && isOtherTable(line)) {
-      skippedTable = line.table // a table that is not part of the plan, and ends the card before it
-      state = 'outside'
-    }
-    if (line.table === skippedTable) {
-      previous = line
+  const scope = new Scope()
+  const plan = new ReadingContext()
+  const drafts: Draft[] = []
+  const totals: PrintedTotal[] = []
+  const layouts: string[] = []
+  const seedTables: Table[] = []
+  let seedAt = -1
+  let cards: KvCardReader | null = null
+  let before: TableKind | null = null
+  const closeCards = () => {
+    if (cards) drafts.push(...widen(cards.finish()))
+    cards = null
+  }
+  const note = (layout: string) => {
+    if (!layouts.includes(layout)) layouts.push(layout)
+  }
+
+  for (const block of document.blocks) {
+    if (block.type === 'paragraph') {
+      scope.read(block.text)
       continue
     }
-    if (isCardStart(line, previous)) {
-      cards.push([line])
-      state = 'card'
-    } else if (summaryHeader === null && isSummaryHeader(line)) {
-      summaryHeader = line
-      state = 'summary'
-    } else if (state !== 'card' && isPlanTitle(line)) {
-      titleLines.push(line)
-      state = 'title'
-    } else if (state === 'card') cards.at(-1)?.push(line)
-    else if (state === 'summary' && !isSummaryHeader(line)) summaryBody.push(line)
-    else if (state === 'summary') context.use(...line.cells) // a header repeated on a new page
-    else if (state === 'title') titleLines.push(line)
-    previous = line
+    if (block.caption) scope.read(block.caption)
+    const { kind, headerAt, evidence } = classifyTable(block, before, scope)
+    switch (kind) {
+      case 'seed':
+        closeCards()
+        if (seedAt < 0) seedAt = drafts.length
+        seedTables.push(block)
+        note('seed-card')
+        break
+      case 'list': {
+        closeCards()
+        const reading = readList(block, headerAt ?? 0, scope, `list${block.index}`)
+        for (const draft of reading.drafts) draft.layout = reading.layout
+        drafts.push(...widen(reading.drafts))
+        totals.push(...reading.totals)
+        plan.findings.push(...reading.context.findings)
+        note(reading.layout)
+        break
+      }
+      case 'kv-card':
+        cards ??= new KvCardReader(scope)
+        cards.read(block)
+        break
+      case 'headings':
+        for (const cells of filledRows(block)) scope.read(cells.map((cell) => cell.text).join(' '))
+        break
+      case 'unread': {
+        closeCards()
+        const first = filledRows(block)[0] ?? []
+        plan.report('TABLE_UNREAD', 'warning', {
+          message: `La tabella ${block.index}${block.page ? ` (pagina ${block.page})` : ''} nomina ${evidence.join(', ')} ma non ha la forma di nessuno dei modelli letti: le sue celle non sono state importate.`,
+          found: first.map((cell) => cell.text),
+          location: { page: block.page, table: block.index, row: null, column: null },
+        })
+        break
+      }
+      case 'report':
+      case 'other':
+        break
+    }
+    before = kind
   }
-  if (summaryHeader === null && cards.length === 0) {
+  closeCards()
+  for (const draft of drafts) if (draft.layout === 'kv-card' || draft.layout === 'indicator-card') note(draft.layout)
+
+  const seed = seedTables.length > 0 ? readSeedLayout(seedTables) : null
+  if (seed) drafts.splice(seedAt, 0, ...seed.drafts)
+  if (drafts.length === 0 && !seed?.summary) {
     throw new PerfplanError('NOT_A_PLAN', 'Il documento non contiene né una tabella riepilogativa degli obiettivi né schede obiettivo riconoscibili.')
   }
 
-  const summary = summaryHeader ? readSummary(titleLines, summaryHeader, summaryBody, context) : null
-  const readings = cards.map((lines, index) => readCard(lines, index, context))
-  const objectives = readings.map((reading) => reading.objective)
-  const plan = summary?.plan ?? { comune: null, year: null, title: null, unit: null }
-  if (plan.comune === null) {
-    const named = readings.find((reading) => reading.comune !== null)
-    if (named?.comune) {
-      plan.comune = named.comune.text
-      const origin = context.origins.get(`objectives[${readings.indexOf(named)}].comune`)
-      if (origin) context.origins.set('plan.comune', origin)
-    }
+  const assembly = assemble(drafts)
+  const built = build(assembly.drafts, totals)
+  const origins = new Map([...(seed?.context.origins ?? []), ...plan.origins, ...built.origins])
+  const summary = seed?.summary?.rows ?? []
+  for (const { row, listDraft, objective } of assembly.summary) {
+    const at = `summary[${summary.length}]`
+    row.objectiveId = objective.objective.id
+    summary.push(row)
+    const origin = listDraft.context.origins.get('@.title')
+    if (origin) origins.set(`${at}.description`, origin)
   }
-  const rows = summary?.rows ?? []
-  linkSummary(rows, objectives)
-  return { plan, summary: rows, objectives, findings: context.findings, origins: context.origins }
+  if (seed?.summary) linkSummary(seed.summary.rows, built.objectives)
+  return {
+    plan: planOf(seed, scope, built.objectives, origins),
+    summary,
+    objectives: built.objectives,
+    findings: [...(seed?.context.findings ?? []), ...plan.findings, ...built.findings],
+    layouts,
+    origins,
+    checks: built.checks,
+  }
+}
+
+/** Every draft of a layout is expected to give what any of them gives (OBJECTIVE_INCOMPLETE). */
+function widen(drafts: Draft[]): Draft[] {
+  const byLayout = new Map<string, Set<string>>()
+  for (const draft of drafts) byLayout.set(draft.layout, new Set([...(byLayout.get(draft.layout) ?? []), ...draft.provides]))
+  for (const draft of drafts) draft.provides = new Set(byLayout.get(draft.layout) as Set<Draft['provides'] extends Set<infer P> ? P : never>)
+  return drafts
+}
+
+/** The plan's title block: the seed's summary gives it; other layouts, the headings read on the way. */
+function planOf(seed: SeedReading | null, scope: Scope, objectives: Objective[], origins: Map<string, Origin>): PlanRecord['plan'] {
+  const fromSeed = seed?.summary?.plan
+  const plan = fromSeed ? { ...fromSeed } : { comune: scope.plan.comune, year: scope.plan.year, title: scope.plan.title, unit: scope.plan.unit }
+  if (plan.comune === null && seed?.comune) {
+    plan.comune = seed.comune.text
+    const i = objectives.indexOf(seed.comune.draft.objective)
+    const origin = origins.get(`objectives[${i}].comune`)
+    if (origin) origins.set('plan.comune', origin)
+  }
+  plan.comune ??= scope.plan.comune
+  plan.year ??= scope.plan.year
+  plan.title ??= scope.plan.title
+  return plan
 }

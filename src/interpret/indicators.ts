@@ -1,4 +1,5 @@
 import type { Indicator } from '../model/record.js'
+import { emptyIndicator } from '../model/empty.js'
 import { parseValue } from '../values/value.js'
 import { foldWhitespace } from '../text/normalize.js'
 import type { ReadingContext } from './context.js'
@@ -34,7 +35,7 @@ export function readIndicators(header: Line, body: Line[], path: string, objecti
   const indicators: Indicator[] = []
   for (const line of body) {
     const at = `${path}.indicators[${indicators.length}]`
-    const indicator: Indicator = { name: null, description: null, formula: null, target: null, baselines: {} }
+    const indicator: Indicator = emptyIndicator()
     for (const year of years) indicator.baselines[year] = null
     const unmapped = []
     for (const cell of line.cells) {

@@ -1,4 +1,4 @@
-import type { Cell, PlanDocument } from '../model/document.js'
+import type { Cell, PlanDocument, Table } from '../model/document.js'
 import { tablesOf } from '../model/document.js'
 
 /** One row of a table with its non-empty anchor cells, in reading order across the document. */
@@ -10,8 +10,13 @@ export interface Line {
 
 /** All table rows of a document, in reading order; empty rows are left out. */
 export function linesOf(document: PlanDocument): Line[] {
+  return linesOfTables(tablesOf(document))
+}
+
+/** The rows of some tables, in their order; empty rows are left out. */
+export function linesOfTables(tables: readonly Table[]): Line[] {
   const lines: Line[] = []
-  for (const table of tablesOf(document)) {
+  for (const table of tables) {
     table.rows.forEach((row, r) => {
       const cells = row.filter((cell) => cell.text !== '')
       if (cells.length > 0) lines.push({ table: table.index, row: r, cells })

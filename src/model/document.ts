@@ -25,8 +25,12 @@ export interface Table {
   index: number
   /** 1-based page (for .xlsx the sheet's position); null when the format has no pages. */
   page: number | null
-  /** The sheet name or caption, when the format gives one. */
+  /** The sheet name, when the format gives one. */
   name: string | null
+  /** The table's caption: HTML <caption>, or the heading or short bold paragraph right above it. */
+  caption: string | null
+  /** How many leading rows the writer marked as header rows (<thead>/<th>, Word's repeated rows). */
+  headerRows: number
   rows: Cell[][]
   columnCount: number
 }
@@ -35,6 +39,8 @@ export interface Table {
 export interface Paragraph {
   type: 'paragraph'
   text: string
+  /** A heading (h1-h6, a paragraph all in bold): what a caption or a unit heading is printed as. */
+  heading: boolean
   location: Location
 }
 
@@ -98,7 +104,26 @@ export function layoutTable(
     }
     rows.push(cells)
   })
-  return { type: 'table', index, page, name, rows, columnCount }
+  return { type: 'table', index, page, name, caption: null, headerRows: 0, rows, columnCount }
+}
+
+/** A caption is short: one line of a heading, not a paragraph of prose. */
+const CAPTION_MAX = 160
+
+/**
+ * Gives each table without a caption the heading right above it (nothing between them):
+ * the paragraph moves into the table's caption. Shared by every reader.
+ */
+export function attachCaptions(blocks: Block[]): Block[] {
+  const out: Block[] = []
+  for (const block of blocks) {
+    const previous = out.at(-1)
+    if (block.type === 'table' && block.caption === null && previous?.type === 'paragraph' && previous.heading && previous.text.length <= CAPTION_MAX) {
+      out.pop()
+      out.push({ ...block, caption: previous.text })
+    } else out.push(block)
+  }
+  return out
 }
 
 /** The tables of a document, in reading order. */

@@ -4,7 +4,7 @@ import { z } from 'zod'
  * The PlanRecord: the JSON contract other systems import (record.md). Field names are
  * fixed; every record is validated against this schema before it is written.
  */
-export const SCHEMA_VERSION = '1.0'
+export const SCHEMA_VERSION = '1.1'
 
 const rating = z.enum(['alto', 'medio', 'basso']).nullable()
 
@@ -42,12 +42,25 @@ export const SummaryRowSchema = z.object({
   objectiveId: z.string().nullable(),
 })
 
+const yearValues = z.record(z.string().regex(/^\d{4}$/), ValueSchema.nullable())
+
+export const ComparatorSchema = z.enum(['>=', '<=', '>', '<', '='])
+
 export const IndicatorSchema = z.object({
   name: z.string().nullable(),
   description: z.string().nullable(),
   formula: z.string().nullable(),
   target: ValueSchema.nullable(),
-  baselines: z.record(z.string().regex(/^\d{4}$/), ValueSchema.nullable()),
+  baselines: yearValues,
+  // 1.1
+  /** "Tipologia": "Indicatore di risultato". */
+  type: z.string().nullable(),
+  /** "Unità di misura". */
+  unit: z.string().nullable(),
+  /** The comparator printed before the target ("≥ 95%", "maggiore o uguale a"). */
+  comparator: ComparatorSchema.nullable(),
+  /** Targets printed per year ("Target 2023", "Target primo anno"). */
+  targets: yearValues,
 })
 
 export const AreaContributionSchema = z.object({
@@ -85,6 +98,21 @@ export const ObjectiveSchema = z.object({
     absorptionIndex: z.number().nullable(),
   }),
   areas: z.array(AreaContributionSchema),
+  // 1.1: what other layouts print
+  /** The organisational unit printed as a heading, group cell or separator row. */
+  unit: z.string().nullable(),
+  responsible: z.object({ name: z.string().nullable(), role: z.string().nullable() }).nullable(),
+  /** The plan's own grouping, lower case ("mantenimento", "sviluppo", "di gruppo"). */
+  category: z.string().nullable(),
+  /** A weight printed in another form than the four ratings. */
+  weight: z.object({ raw: z.string(), scale: z.enum(['points', 'coefficient', 'percent']), value: z.number().nullable() }).nullable(),
+  /** A gate objective ("pre requisito", weighted "X"). */
+  prerequisite: z.boolean(),
+  parent: z.object({ code: z.string().nullable(), title: z.string().nullable() }).nullable(),
+  /** ISO dates. */
+  period: z.object({ start: z.string().nullable(), end: z.string().nullable() }).nullable(),
+  /** A month grid: the months (1-12) marked per activity. */
+  activities: z.array(z.object({ name: z.string(), months: z.array(z.number().int().min(1).max(12)) })),
 })
 
 export const AreaTotalSchema = z.object({
@@ -101,6 +129,8 @@ export const PlanRecordSchema = z.object({
     format: z.enum(['pdf', 'docx', 'html', 'xlsx']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     pages: z.number().int().nonnegative().nullable(),
+    /** The layout readers that recognised the document's tables, in document order. */
+    layouts: z.array(z.string()),
   }),
   plan: z.object({
     comune: z.string().nullable(),
@@ -118,6 +148,8 @@ export type PlanRecord = z.infer<typeof PlanRecordSchema>
 export type Objective = z.infer<typeof ObjectiveSchema>
 export type SummaryRow = z.infer<typeof SummaryRowSchema>
 export type Indicator = z.infer<typeof IndicatorSchema>
+export type Comparator = z.infer<typeof ComparatorSchema>
+export type Weight = NonNullable<Objective['weight']>
 export type AreaContribution = z.infer<typeof AreaContributionSchema>
 export type AreaTotal = z.infer<typeof AreaTotalSchema>
 export type Rating = 'alto' | 'medio' | 'basso'

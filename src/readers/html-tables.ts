@@ -1,5 +1,5 @@
 import { load } from 'cheerio'
-import { cleanCellText, layoutTable, type Block, type Table } from '../model/document.js'
+import { attachCaptions, cleanCellText, layoutTable, type Block, type Table } from '../model/document.js'
 
 /**
  * Turns HTML into document blocks: every top-level <table> becomes a grid (rowspan and
@@ -23,13 +23,13 @@ export function readHtmlBlocks(html: string, firstTable = 1): Block[] {
     }
     if (name && PARAGRAPHS.has(name) && !containsTable(node)) {
       const text = foldLines(textOf(node))
-      if (text) blocks.push({ type: 'paragraph', text, location: { page: null, table: null, row: null, column: null } })
+      if (text) blocks.push({ type: 'paragraph', text, heading: isHeading(node), location: { page: null, table: null, row: null, column: null } })
       return
     }
     for (const child of node.children ?? []) visit(child)
   }
   visit($.root()[0] as unknown as DomNode)
-  return blocks
+  return attachCaptions(blocks)
 }
 
 /** The parts of a parsed HTML node that the walker uses. */
@@ -65,15 +65,41 @@ function rowsOf(table: DomNode): DomNode[] {
   return rows
 }
 
+/** h1-h6, or a paragraph whose text is all bold (how Word and portals print a heading). */
+function isHeading(node: DomNode): boolean {
+  const name = node.name?.toLowerCase() ?? ''
+  if (/^h[1-6]$/.test(name)) return true
+  const content = (node.children ?? []).filter((child) => child.type !== 'text' || (child.data ?? '').trim() !== '')
+  return content.length > 0 && content.every((child) => child.type === 'tag' && BOLD.has(child.name?.toLowerCase() ?? '') )
+}
+
+const BOLD = new Set(['b', 'strong'])
+
+/** The rows the writer marked as header: those of <thead>, or leading rows of <th> cells only. */
+function headerRowCount(table: DomNode, rows: DomNode[]): number {
+  const head = elementChildren(table, ['thead'])
+  if (head.length > 0) return head.reduce((n, part) => n + elementChildren(part, ['tr']).length, 0)
+  let n = 0
+  for (const tr of rows) {
+    const cells = elementChildren(tr, ['td', 'th'])
+    if (cells.length === 0 || cells.some((cell) => cell.name?.toLowerCase() !== 'th')) break
+    n++
+  }
+  return n
+}
+
 function readTable(table: DomNode, index: number): Table {
-  const sourceRows = rowsOf(table).map((tr) =>
+  const trs = rowsOf(table)
+  const sourceRows = trs.map((tr) =>
     elementChildren(tr, ['td', 'th']).map((td) => ({
       text: textOf(td),
       rowSpan: span(td.attribs?.rowspan),
       colSpan: span(td.attribs?.colspan),
     })),
   )
-  return layoutTable(sourceRows, (row, col) => ({ page: null, table: index, row: row + 1, column: col + 1 }), index, null, null)
+  const laid = layoutTable(sourceRows, (row, col) => ({ page: null, table: index, row: row + 1, column: col + 1 }), index, null, null)
+  const caption = elementChildren(table, ['caption'])[0]
+  return { ...laid, caption: caption ? foldLines(textOf(caption)) || null : null, headerRows: headerRowCount(table, trs) }
 }
 
 function span(attribute: string | undefined): number {

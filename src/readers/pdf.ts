@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import type { Block, PlanDocument, Table } from '../model/document.js'
+import { attachCaptions, type Block, type PlanDocument, type Table } from '../model/document.js'
 import type { Finding } from '../model/finding.js'
 import { PerfplanError } from '../errors.js'
 import { readPageContent } from './pdf/page-content.js'
@@ -80,8 +80,14 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       grids = findStreamTables(outside.filter((run) => !furniture.has(run)), content.textStarts)
     }
     const free = outside.filter((run) => !grids.some((grid) => grid.runs.has(run)))
-    for (const line of textLines(free)) {
-      blocks.push({ type: 'paragraph', text: line.text, location: { page: pageNumber, table: null, row: null, column: null } })
+    // Paragraphs stand in reading order between the tables: a unit heading above a table
+    // comes right before it. Page headers and footers are paragraphs, never headings.
+    const paragraphs = textLines(free).map((line) => ({
+      y: line.y,
+      block: { type: 'paragraph' as const, text: line.text, heading: !line.runs.some((run) => furniture.has(run)), location: { page: pageNumber, table: null, row: null, column: null } },
+    }))
+    const paragraphsAbove = (y: number) => {
+      while (paragraphs.length > 0 && (paragraphs[0] as { y: number }).y < y) blocks.push((paragraphs.shift() as { block: Block }).block)
     }
     grids.forEach((original, g) => {
       let grid = original
@@ -106,11 +112,13 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
         previous.pageHeight = content.height
         return
       }
+      paragraphsAbove(grid.ys[0] as number)
       const { table, made } = toTable(grid, tableIndex++, pageNumber)
       if (grid.stream) noteExtents(extents, made, grid)
       blocks.push(table)
       previous = { grid, table, pageHeight: content.height }
     })
+    paragraphsAbove(Number.POSITIVE_INFINITY)
     if (grids.length === 0) previous = null
   }
   if (scans.length > 0 && !blocks.some((block) => block.type === 'table')) {
@@ -132,7 +140,14 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       location: { page, table: null, row: null, column: null },
     })
   }
-  return { format: 'pdf', pages: pdf.numPages, blocks, findings }
+  return { format: 'pdf', pages: pdf.numPages, blocks: attachCaptions(withoutRunningHeads(blocks)), findings }
+}
+
+/** A line printed on several pages is a running head or foot, never a heading or caption. */
+function withoutRunningHeads(blocks: Block[]): Block[] {
+  const pages = new Map<string, Set<number | null>>()
+  for (const block of blocks) if (block.type === 'paragraph') pages.set(block.text, (pages.get(block.text) ?? new Set()).add(block.location.page))
+  return blocks.map((block) => (block.type === 'paragraph' && block.heading && (pages.get(block.text)?.size ?? 0) > 1 ? { ...block, heading: false } : block))
 }
 
 function lastBlockIs(blocks: Block[], table: Table): boolean {

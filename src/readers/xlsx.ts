@@ -61,7 +61,7 @@ function readSheet(sheet: ExcelJS.Worksheet, page: number, index: number) {
     }
     rows.push(cells)
   }
-  return { type: 'table' as const, index, page, name: sheet.name, rows, columnCount }
+  return { type: 'table' as const, index, page, name: sheet.name, caption: null, headerRows: 0, rows, columnCount }
 }
 
 type RichRun = { text: string; font?: { vertAlign?: string } }

@@ -1,4 +1,5 @@
 import type { Origin } from '../interpret/context.js'
+import type { LayoutChecks } from '../interpret/build.js'
 import type { Severity } from '../model/finding.js'
 import type { Location } from '../model/location.js'
 import type { PlanRecord } from '../model/record.js'
@@ -8,6 +9,8 @@ import type { AreaRegistry } from '../settings/areas.js'
 /** What a rule may look up besides the record: where fields were read, and the settings. */
 export interface RuleContext {
   origins: ReadonlyMap<string, Origin>
+  /** What other layouts print beside the record: totals, weight groups, expected fields. */
+  checks?: LayoutChecks
   scheme: WeightingScheme
   areas: AreaRegistry
 }

@@ -1,3 +1,4 @@
+import { emptyObjective } from '../../src/model/empty.js'
 import type { Origin } from '../../src/interpret/context.js'
 import type { AreaContribution, Objective, PlanRecord } from '../../src/model/record.js'
 import type { Rule, RuleContext } from '../../src/rules/define.js'
@@ -22,6 +23,7 @@ export function area(label: string, pct: number | null, declared: number | null,
 /** A clean card: ratings A/M/M/M (14 under the default scheme), three areas 40/30/30. */
 export function objective(overrides: Partial<Objective> = {}): Objective {
   return {
+    ...emptyObjective('1'),
     id: '1',
     code: 'A',
     kind: 'organizzativa',
@@ -41,8 +43,8 @@ export function objective(overrides: Partial<Objective> = {}): Objective {
 
 export function record(objectives: Objective[] = [objective()], overrides: Partial<PlanRecord> = {}): PlanRecord {
   return {
-    schemaVersion: '1.0',
-    source: { file: 'piano.xlsx', format: 'xlsx', sha256: '0'.repeat(64), pages: 1 },
+    schemaVersion: '1.1',
+    source: { file: 'piano.xlsx', format: 'xlsx', sha256: '0'.repeat(64), pages: 1, layouts: ['seed-card'] },
     plan: { comune: 'Montevecchio', year: 2025, title: 'Programmazione Obiettivi di Performance 2025', unit: null },
     summary: objectives.map((o) => ({ rowLabel: o.id, code: o.code, kind: 'Obiettivo P. Organizzativa', description: o.title, cdr: ['TUTTI'], objectiveId: o.id })),
     objectives,

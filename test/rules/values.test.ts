@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emptyIndicator } from '../../src/model/empty.js'
 import SPREADSHEET_ERROR from '../../src/rules/SPREADSHEET_ERROR.js'
 import PLACEHOLDER_VALUE from '../../src/rules/PLACEHOLDER_VALUE.js'
 import HEADER_YEAR_MISMATCH from '../../src/rules/HEADER_YEAR_MISMATCH.js'
@@ -53,7 +54,7 @@ describe('HEADER_YEAR_MISMATCH', () => {
 })
 
 describe('STALE_BASELINE_YEARS', () => {
-  const indicator = (years: string[]) => ({ name: 'x', description: null, formula: null, target: null, baselines: Object.fromEntries(years.map((y) => [y, null])) })
+  const indicator = (years: string[]) => ({ ...emptyIndicator(), name: 'x', baselines: Object.fromEntries(years.map((y) => [y, null])) })
   it('reports baselines 2020, 2019 in a 2025 plan', () => {
     expect(check(STALE_BASELINE_YEARS, record([objective({ indicators: [indicator(['2020', '2019'])] })]))).toEqual([
       'STALE_BASELINE_YEARS info 1 objectives[0].indicators[0].baselines ["2019","2020"] -> null',
@@ -83,13 +84,13 @@ describe('VALUE_INTERPRETED', () => {
     expect(plan.objectives[0]?.areas[0]?.measures[1]?.expected).toEqual(percent('1', 1))
   })
   it('reports a lower-case "si" read as yes', () => {
-    const plan = record([objective({ indicators: [{ name: 'x', description: null, formula: null, target: { raw: 'si', kind: 'boolean', value: true }, baselines: {} }] })])
+    const plan = record([objective({ indicators: [{ ...emptyIndicator(), name: 'x', target: { raw: 'si', kind: 'boolean', value: true } }] })])
     expect(check(VALUE_INTERPRETED, plan)).toEqual(['VALUE_INTERPRETED info 1 objectives[0].indicators[0].target "si" -> {"raw":"si","kind":"boolean","value":true}'])
   })
   it('leaves numbers that stand among numbers, and "Si"', () => {
     const plan = record([objective({
       areas: [area('TECNICO', 100, 14, { measures: [{ indicator: 'a', expected: number('12', 12) }, { indicator: 'b', expected: number('1', 1) }] })],
-      indicators: [{ name: 'x', description: null, formula: null, target: { raw: 'Si', kind: 'boolean', value: true }, baselines: {} }],
+      indicators: [{ ...emptyIndicator(), name: 'x', target: { raw: 'Si', kind: 'boolean', value: true } }],
     })])
     expect(check(VALUE_INTERPRETED, plan)).toEqual([])
   })

@@ -4,7 +4,7 @@ import type { GridTable } from './lattice.js'
 import { cellText } from './cell-text.js'
 
 export function toTable(grid: GridTable, index: number, page: number): { table: Table; made: Cell[] } {
-  const table: Table = { type: 'table', index, page, name: null, rows: [], columnCount: grid.xs.length - 1 }
+  const table: Table = { type: 'table', index, page, name: null, caption: null, headerRows: 0, rows: [], columnCount: grid.xs.length - 1 }
   return { table, made: appendRows(table, grid, page) }
 }
 

@@ -1,0 +1,67 @@
+import type { Finding } from '../model/finding.js'
+import type { Objective } from '../model/record.js'
+import type { Origin } from './context.js'
+import { DRAFT_ROOT, type Draft, type Provided } from './draft.js'
+import type { PrintedTotal } from './layouts/objective-list.js'
+import { foldWhitespace } from '../text/normalize.js'
+
+/** What the rules of other layouts check besides the record (rules.md "Other layouts"). */
+export interface LayoutChecks {
+  /** A printed total and the record paths of the values it should be the sum of. */
+  totals: { label: string; column: string; printed: number; location: Finding['location']; paths: string[] }[]
+  /** Objectives whose weights the plan sums to 100 together (one servizio's list). */
+  weightGroups: { label: string; objectives: number[] }[]
+  /** What each objective's layout gives it (by objective index): a missing one is OBJECTIVE_INCOMPLETE. */
+  expects: Map<number, Provided[]>
+}
+
+/**
+ * The last stage: each draft becomes the record's objective at its place, its paths
+ * ("@.title") become record paths ("objectives[2].title"), an objective with no printed
+ * number gets its position, and cdr.primary takes the unit where no CdR is printed.
+ */
+export function build(drafts: Draft[], totals: PrintedTotal[]): { objectives: Objective[]; origins: Map<string, Origin>; findings: Finding[]; checks: LayoutChecks } {
+  const origins = new Map<string, Origin>()
+  const findings: Finding[] = []
+  const objectives: Objective[] = []
+  const groups = new Map<string, { label: string; objectives: number[] }>()
+  const expects = new Map<number, Provided[]>()
+  drafts.forEach((draft, i) => {
+    const root = `objectives[${i}]`
+    const o = draft.objective
+    if (!draft.numbered) o.id = String(i + 1)
+    o.title = foldWhitespace(o.title)
+    if (o.cdr.primary === null && o.cdr.involved.length === 0 && o.unit !== null) o.cdr.primary = o.unit
+    for (const [path, origin] of draft.context.origins) origins.set(rooted(path, root), origin)
+    for (const finding of draft.context.findings) findings.push({ ...finding, objectiveId: o.id, path: finding.path === null ? null : rooted(finding.path, root) })
+    objectives.push(o)
+    if (draft.weightGroup !== null && o.weight) {
+      const key = draft.weightGroup
+      const group = groups.get(key) ?? { label: o.unit ?? 'piano', objectives: [] }
+      group.objectives.push(i)
+      groups.set(key, group)
+    }
+    if (draft.provides.size > 0) expects.set(i, [...draft.provides].sort())
+  })
+  const index = new Map(drafts.map((draft, i) => [draft, i]))
+  const checks: LayoutChecks = {
+    totals: totals.map((total) => ({
+      label: total.label,
+      column: total.column,
+      printed: total.printed,
+      location: total.location,
+      paths: total.members.flatMap(({ draft, area }) => {
+        const i = index.get(draft)
+        if (i === undefined) return []
+        return [area === null ? `objectives[${i}].weight.value` : `objectives[${i}].areas[${area}].declaredAbsoluteWeight`]
+      }),
+    })),
+    weightGroups: [...groups.values()],
+    expects,
+  }
+  return { objectives, origins, findings, checks }
+}
+
+function rooted(path: string, root: string): string {
+  return path === DRAFT_ROOT ? root : path.startsWith(`${DRAFT_ROOT}.`) || path.startsWith(`${DRAFT_ROOT}[`) ? root + path.slice(DRAFT_ROOT.length) : path
+}

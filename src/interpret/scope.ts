@@ -1,0 +1,75 @@
+import { foldWhitespace, labelKey } from '../text/normalize.js'
+import { matchLabel } from './labels.js'
+import { categoryOf, codeAndTitle } from './fields.js'
+import { yearIn } from './kind.js'
+import type { PlanHints } from './draft.js'
+
+/**
+ * What the text around the tables says about the objectives that follow: the unit heading
+ * above them («Settore: Affari generali», a separator row), the plan's grouping («Obiettivi
+ * di mantenimento»), the DUP programme («PROGRAMMA: …»), and the plan's title block. Layout
+ * readers carry it down to each objective; a new unit heading resets the grouping below it.
+ */
+export class Scope {
+  unit: string | null = null
+  category: string | null = null
+  parent: { code: string | null; title: string | null } | null = null
+  readonly plan: PlanHints = { comune: null, year: null, title: null, unit: null }
+
+  /**
+   * Reads one heading, caption or single-cell row. Returns what it was ("unit", "category",
+   * "parent", "title", "comune"), or null when it says none of these.
+   */
+  read(text: string): 'unit' | 'category' | 'parent' | 'title' | 'comune' | null {
+    const t = foldWhitespace(text)
+    if (t === '' || t.length > 200) return null
+    const category = categoryOf(t)
+    if (category) {
+      this.category = category
+      return 'category'
+    }
+    const comune = /^comune\s+di\s+(.+?)(?:\s*[-–(,].*)?$/i.exec(t)
+    const title = matchLabel(t, ['planTitle'])
+    if (comune && !title) {
+      this.plan.comune ??= foldWhitespace(comune[1] as string)
+      const rest = t.slice((comune[0] as string).length)
+      if (rest === '') return 'comune'
+    }
+    if (title || /\bpiano\b.*\b(performance|obiettivi|esecutivo)\b/i.test(t)) {
+      if (this.plan.title === null) {
+        // "Comune di Monteferro - Piano della performance 2023-2025": the title is the plan's part.
+        const own = /^comune\s+di\s+.+?\s+[-–]\s+(.+)$/i.exec(t)
+        this.plan.title = own ? (own[1] as string) : t
+        this.plan.year ??= yearIn(firstYear(t))
+      }
+      return 'title'
+    }
+    const programme = /^programma\s*(?:dup|n\.?)?\s*[:.–-]\s*(.+)$/i.exec(t)
+    if (programme) {
+      const { code, title: name } = codeAndTitle(programme[1] as string)
+      this.parent = { code, title: name }
+      this.category = null
+      return 'parent'
+    }
+    const unit = matchLabel(t, ['unitName'])
+    if (unit && unit.rest !== '' && t.split(' ').length <= 12) {
+      // «Settore: Affari generali» drops the label; «Servizio Amministrativo» is the name itself.
+      this.unit = /^[^:]{1,40}:\s*\S/.test(t) ? foldWhitespace(t.slice(t.indexOf(':') + 1)) : t
+      this.category = null
+      return 'unit'
+    }
+    return null
+  }
+}
+
+/** "Piano 2019 - 2021" -> "2019": a triennio's plan year is its first. */
+function firstYear(text: string): string {
+  const m = /\b(19[5-9]\d|20\d\d)\b/.exec(text)
+  return m ? (m[1] as string) : text
+}
+
+/** Whether a text is only a heading of the plan's own words (no value of an objective). */
+export function isHeadingText(text: string): boolean {
+  const key = labelKey(text)
+  return key !== '' && key.split(' ').length <= 14
+}
