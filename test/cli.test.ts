@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, readdir, writeFile, copyFile, mkdir } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, writeFile, copyFile, mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { fixture } from './helpers/fixtures.js'
 
@@ -21,8 +21,15 @@ async function perfplan(...args: string[]): Promise<{ code: number; stdout: stri
   }
 }
 
+const made: string[] = []
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })))
+})
+
 async function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'perfplan-'))
+  const dir = await mkdtemp(join(tmpdir(), 'perfplan-'))
+  made.push(dir)
+  return dir
 }
 
 describe('perfplan import', () => {

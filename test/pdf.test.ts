@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -284,5 +284,6 @@ describe('PDF files that give no plan', () => {
       ['truncated.pdf', 'failed', 'UNREADABLE'],
     ])
     expect((await readdir(out)).sort()).toEqual(['batch.json', 'html-named.pdf.json'])
+    await rm(out, { recursive: true, force: true })
   })
 })

@@ -11,7 +11,7 @@ import { ReadingContext } from './context.js'
 export const DRAFT_ROOT = '@'
 
 /** What a layout prints for each of its objectives, so a missing one is noticed (OBJECTIVE_INCOMPLETE). */
-export type Provided = 'title' | 'indicator' | 'weight'
+export type Provided = 'title' | 'indicator' | 'weight' | 'ratings'
 
 /**
  * One objective as one table (or one row of a list) printed it: the fields it gave, where

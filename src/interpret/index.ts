@@ -7,7 +7,7 @@ import { Scope } from './scope.js'
 import { classifyTable, type TableKind } from './classify.js'
 import { readSeedLayout, type SeedReading } from './layouts/seed.js'
 import { KvCardReader } from './layouts/kv-card.js'
-import { readList, type PrintedTotal } from './layouts/objective-list.js'
+import { readList, readListTrailer, type PrintedTotal } from './layouts/objective-list.js'
 import { filledRows } from './layouts/rows.js'
 import { assemble } from './assemble.js'
 import { build, type LayoutChecks } from './build.js'
@@ -41,17 +41,20 @@ export function interpretDocument(document: PlanDocument): Interpretation {
   const plan = new ReadingContext()
   const drafts: Draft[] = []
   const totals: PrintedTotal[] = []
-  const layouts: string[] = []
   const seedTables: Table[] = []
   let seedAt = -1
   let cards: KvCardReader | null = null
   let before: TableKind | null = null
+  let lastList: Draft[] = []
+  /** The layout of each table read, with its drafts, in document order. */
+  const read: { layout: string; drafts: Draft[] }[] = []
   const closeCards = () => {
-    if (cards) drafts.push(...widen(cards.finish()))
+    if (cards) {
+      const finished = widen(cards.finish())
+      drafts.push(...finished)
+      for (const draft of finished) read.push({ layout: draft.layout, drafts: [draft] })
+    }
     cards = null
-  }
-  const note = (layout: string) => {
-    if (!layouts.includes(layout)) layouts.push(layout)
   }
 
   for (const block of document.blocks) {
@@ -60,30 +63,41 @@ export function interpretDocument(document: PlanDocument): Interpretation {
       continue
     }
     if (block.caption) scope.read(block.caption)
-    const { kind, headerAt, evidence } = classifyTable(block, before, scope)
+    const classified = classifyTable(block, before, scope)
+    const { headerAt, evidence } = classified
+    let kind = classified.kind
     switch (kind) {
       case 'seed':
         closeCards()
-        if (seedAt < 0) seedAt = drafts.length
+        if (seedAt < 0) {
+          seedAt = drafts.length
+          read.push({ layout: 'seed-card', drafts: [] })
+        }
         seedTables.push(block)
-        note('seed-card')
         break
       case 'list': {
         closeCards()
         const reading = readList(block, headerAt ?? 0, scope, `list${block.index}`)
         for (const draft of reading.drafts) draft.layout = reading.layout
         drafts.push(...widen(reading.drafts))
+        lastList = reading.drafts
         totals.push(...reading.totals)
         plan.findings.push(...reading.context.findings)
-        note(reading.layout)
+        read.push({ layout: reading.layout, drafts: reading.drafts })
         break
       }
       case 'kv-card':
+        if (before === 'list' && readListTrailer(block, lastList, scope, plan)) {
+          kind = 'list'
+          break
+        }
         cards ??= new KvCardReader(scope)
         cards.read(block)
         break
       case 'headings':
-        for (const cells of filledRows(block)) scope.read(cells.map((cell) => cell.text).join(' '))
+      case 'other':
+        // A banner or title table: the comune's name, the plan's title.
+        for (const cells of filledRows(block)) for (const cell of cells) for (const line of cell.text.split('\n')) scope.read(line)
         break
       case 'unread': {
         closeCards()
@@ -96,13 +110,11 @@ export function interpretDocument(document: PlanDocument): Interpretation {
         break
       }
       case 'report':
-      case 'other':
         break
     }
     before = kind
   }
   closeCards()
-  for (const draft of drafts) if (draft.layout === 'kv-card' || draft.layout === 'indicator-card') note(draft.layout)
 
   const seed = seedTables.length > 0 ? readSeedLayout(seedTables) : null
   if (seed) drafts.splice(seedAt, 0, ...seed.drafts)
@@ -111,6 +123,13 @@ export function interpretDocument(document: PlanDocument): Interpretation {
   }
 
   const assembly = assemble(drafts)
+  // A list that is the summary of the cards after it is a weight list (Perosa's «Obiettivi | Peso»).
+  const summarised = new Set(assembly.summary.map((entry) => entry.listDraft))
+  const layouts: string[] = []
+  for (const entry of read) {
+    const layout = entry.drafts.length > 0 && entry.drafts.every((draft) => summarised.has(draft)) ? 'weight-list' : entry.layout
+    if (!layouts.includes(layout)) layouts.push(layout)
+  }
   const built = build(assembly.drafts, totals)
   const origins = new Map([...(seed?.context.origins ?? []), ...plan.origins, ...built.origins])
   const summary = seed?.summary?.rows ?? []

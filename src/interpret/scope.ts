@@ -31,11 +31,11 @@ export class Scope {
     const comune = /^comune\s+di\s+(.+?)(?:\s*[-–(,].*)?$/i.exec(t)
     const title = matchLabel(t, ['planTitle'])
     if (comune && !title) {
-      this.plan.comune ??= foldWhitespace(comune[1] as string)
+      this.plan.comune ??= properName(foldWhitespace(comune[1] as string))
       const rest = t.slice((comune[0] as string).length)
       if (rest === '') return 'comune'
     }
-    if (title || /\bpiano\b.*\b(performance|obiettivi|esecutivo)\b/i.test(t)) {
+    if ((title && !/[>»|]/.test(t)) || /^(il\s+)?piano\b.*\b(performance|obiettivi|esecutivo|indicatori)\b/i.test(t)) {
       if (this.plan.title === null) {
         // "Comune di Monteferro - Piano della performance 2023-2025": the title is the plan's part.
         const own = /^comune\s+di\s+.+?\s+[-–]\s+(.+)$/i.exec(t)
@@ -60,6 +60,16 @@ export class Scope {
     }
     return null
   }
+}
+
+/** "SAN VITO AL PIANO" -> "San Vito al Piano": a name printed in capitals, as it is written. */
+export function properName(text: string): string {
+  if (text !== text.toUpperCase()) return text
+  return text
+    .toLowerCase()
+    .split(' ')
+    .map((word, i) => (i > 0 && ['di', 'del', 'della', 'dei', 'al', 'alla', 'in', 'sul', 'e', 'de', 'da'].includes(word) ? word : word.replace(/(^|['-])(\p{L})/gu, (_, sep, letter) => sep + letter.toUpperCase())))
+    .join(' ')
 }
 
 /** "Piano 2019 - 2021" -> "2019": a triennio's plan year is its first. */

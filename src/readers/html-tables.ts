@@ -13,12 +13,33 @@ export function readHtmlBlocks(html: string, firstTable = 1): Block[] {
   const $ = load(html)
   const blocks: Block[] = []
   let tableIndex = firstTable
+  const paragraph = (nodes: DomNode[]) => {
+    const text = foldLines(nodes.map(textOf).join(''))
+    if (text) blocks.push({ type: 'paragraph', text, heading: nodes.length > 0 && isHeading({ type: 'tag', name: 'p', children: nodes }), location: { page: null, table: null, row: null, column: null } })
+  }
+  /** A container's children: runs of inline content are paragraphs, block children are visited. */
+  const flow = (node: DomNode): void => {
+    let inline: DomNode[] = []
+    for (const child of node.children ?? []) {
+      const name = child.name?.toLowerCase() ?? ''
+      if (child.type === 'text' || (child.type === 'tag' && !BLOCKS.has(name) && !containsBlock(child))) {
+        inline.push(child)
+        continue
+      }
+      paragraph(inline)
+      inline = []
+      visit(child)
+    }
+    paragraph(inline)
+  }
   const visit = (node: DomNode): void => {
     if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return
     const name = node.name?.toLowerCase()
     if (name === 'script' || name === 'style' || name === 'head' || name === 'title') return
     if (name === 'table') {
-      blocks.push(readTable(node, tableIndex++))
+      // A page laid out with tables (an old portal): the tables inside its cells are the data.
+      if (containsTable(node)) for (const row of rowsOf(node)) for (const cell of elementChildren(row, ['td', 'th'])) flow(cell)
+      else blocks.push(readTable(node, tableIndex++))
       return
     }
     if (name && PARAGRAPHS.has(name) && !containsTable(node)) {
@@ -26,10 +47,17 @@ export function readHtmlBlocks(html: string, firstTable = 1): Block[] {
       if (text) blocks.push({ type: 'paragraph', text, heading: isHeading(node), location: { page: null, table: null, row: null, column: null } })
       return
     }
-    for (const child of node.children ?? []) visit(child)
+    flow(node)
   }
   visit($.root()[0] as unknown as DomNode)
   return attachCaptions(blocks)
+}
+
+/** Elements that stand on their own lines: what is around them is another paragraph. */
+const BLOCKS = new Set(['table', 'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'pre', 'blockquote', 'center', 'form', 'section', 'article', 'header', 'footer', 'nav', 'main', 'aside', 'hr', 'br', 'dl', 'dt', 'dd', 'address', 'fieldset', 'script', 'style', 'head', 'title', 'caption'])
+
+function containsBlock(node: DomNode): boolean {
+  return (node.children ?? []).some((child) => child.type === 'tag' && (BLOCKS.has(child.name?.toLowerCase() ?? '') || containsBlock(child)))
 }
 
 /** The parts of a parsed HTML node that the walker uses. */
@@ -70,7 +98,9 @@ function isHeading(node: DomNode): boolean {
   const name = node.name?.toLowerCase() ?? ''
   if (/^h[1-6]$/.test(name)) return true
   const content = (node.children ?? []).filter((child) => child.type !== 'text' || (child.data ?? '').trim() !== '')
-  return content.length > 0 && content.every((child) => child.type === 'tag' && BOLD.has(child.name?.toLowerCase() ?? '') )
+  if (content.length === 0) return false
+  // Bold, or a <font> (old portals) wrapping only bold text.
+  return content.every((child) => child.type === 'tag' && (BOLD.has(child.name?.toLowerCase() ?? '') || (child.name?.toLowerCase() === 'font' && isHeading(child))))
 }
 
 const BOLD = new Set(['b', 'strong'])

@@ -13,6 +13,8 @@ export default defineRule({
     record.objectives.forEach((objective, i) => {
       const { areas } = objective
       if (areas.length === 0) return
+      // A matrix of objectives × dirigenti prints each area's weight, no percentages (record.md).
+      if (areas.every((area) => area.contributionPct === null && area.declaredAbsoluteWeight !== null) && objective.weighting.score === null) return
       const blank = areas.flatMap((area, a) => (area.contributionPct === null ? [a] : []))
       const sum = round4(areas.reduce((total, area) => total + (area.contributionPct ?? 0), 0))
       if (blank.length === 0 && Math.abs(sum - 100) <= 0.5) return

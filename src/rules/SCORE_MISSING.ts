@@ -9,6 +9,8 @@ export default defineRule({
     const reports: RuleReport[] = []
     record.objectives.forEach((objective, i) => {
       if (objective.weighting.declaredScore !== null) return
+      // Only a layout that rates objectives (Alto/Medio/Basso) prints an «Esito Pesatura».
+      if (context.checks && !context.checks.expects.get(i)?.includes('ratings')) return
       const computed = schemeScore(context.scheme, objective.weighting)
       const path = `objectives[${i}].weighting.score`
       reports.push({

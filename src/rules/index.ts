@@ -25,6 +25,9 @@ import HEADER_YEAR_MISMATCH from './HEADER_YEAR_MISMATCH.js'
 import STALE_BASELINE_YEARS from './STALE_BASELINE_YEARS.js'
 import TRUNCATED_TEXT from './TRUNCATED_TEXT.js'
 import MEASURE_VALUE_MISSING from './MEASURE_VALUE_MISSING.js'
+import WEIGHT_SUM from './WEIGHT_SUM.js'
+import FOOTER_TOTAL_MISMATCH from './FOOTER_TOTAL_MISMATCH.js'
+import OBJECTIVE_INCOMPLETE from './OBJECTIVE_INCOMPLETE.js'
 
 /** The rules in the order they run: inferences first, then the checks that use them. */
 export const RULES: readonly Rule[] = [
@@ -43,6 +46,10 @@ export const RULES: readonly Rule[] = [
   SCORE_MISSING,
   CONTRIBUTION_SUM,
   ABSOLUTE_WEIGHT_MISMATCH,
+  // Other layouts: weights as points or percents, printed totals, what a layout left out.
+  WEIGHT_SUM,
+  FOOTER_TOTAL_MISMATCH,
+  OBJECTIVE_INCOMPLETE,
   // The summary against the cards.
   DUPLICATE_OBJECTIVE,
   SUMMARY_LABEL_MISMATCH,

@@ -19,3 +19,13 @@ export function setAtPath(target: unknown, path: string, value: unknown): void {
   }
   node[last] = value
 }
+
+/** Reads the value at a JSON path of the record; undefined when the path does not exist. */
+export function getAtPath(target: unknown, path: string): unknown {
+  let node: unknown = target
+  for (const key of pathKeys(path)) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string | number, unknown>)[key]
+  }
+  return node
+}

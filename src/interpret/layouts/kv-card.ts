@@ -29,6 +29,10 @@ export class KvCardReader {
   private readonly drafts: Draft[] = []
   private current: Draft | null = null
   private indicator: { indicator: Draft['objective']['indicators'][number]; index: number } | null = null
+  /** The first label of the first card: where each card begins. */
+  private firstKey: FieldRef['id'] | null = null
+  /** The labels the current card has printed. */
+  private seen = new Set<FieldRef['id']>()
 
   constructor(private readonly scope: Scope) {}
 
@@ -41,7 +45,7 @@ export class KvCardReader {
       if (opened) {
         sub = opened
         this.draft().context.use(...cells)
-        this.draft().provides.add(opened.kind === 'indicators' ? 'indicator' : 'weight')
+        this.draft().provides.add(opened.kind === 'indicators' ? 'indicator' : opened.kind === 'ratings' ? 'ratings' : 'weight')
         continue
       }
       const first = resolveLabel((cells[0] as Cell).text, this.scope)
@@ -71,6 +75,7 @@ export class KvCardReader {
       // An indicator card (performance.gov.it) prints the indicator's title as «Titolo».
       const only = o.indicators[0]
       if (o.indicators.length === 1 && only && only.name === null && o.title !== '') only.name = o.title
+      if (only && o.indicators.length === 1 && !o.weight && !o.unit && !o.responsible && !draft.provides.has('ratings') && (only.formula || only.type || Object.keys(only.targets).length > 0)) draft.layout = 'indicator-card'
       if (o.title !== '') draft.provides.add('title')
       if (o.weight || o.weighting.declaredScore !== null) draft.provides.add('weight')
     }
@@ -80,12 +85,16 @@ export class KvCardReader {
   private readPairs(cells: Cell[]): void {
     const pairs: Pair[] = []
     const leading: Cell[] = []
-    for (const cell of cells) {
+    cells.forEach((cell, c) => {
       const ref = resolveLabel(cell.text, this.scope)
-      if (ref) pairs.push({ ref, label: cell, values: [] })
-      else if (pairs.length > 0) (pairs.at(-1) as Pair).values.push(cell)
+      const open = pairs.at(-1)
+      // A value that reads like a label («Tipologia | Indicatore di risultato») is the value of
+      // the label before it when nothing follows it.
+      const valueOfOpen = open !== undefined && open.values.length === 0 && open.ref.rest === '' && c === cells.length - 1
+      if (ref && !valueOfOpen) pairs.push({ ref, label: cell, values: [] })
+      else if (open) open.values.push(cell)
       else leading.push(cell)
-    }
+    })
     if (pairs.length === 0) {
       // A row of text alone: a heading (unit, grouping) or, at a card's top, its title.
       const text = foldWhitespace(cells.map((cell) => cell.text).join(' '))
@@ -112,8 +121,13 @@ export class KvCardReader {
       if (ref.rest && text.trim() !== '') this.setTitle(text, values)
       return
     }
-    if (ref.id === 'objectiveTitle' && this.current && this.current.objective.title !== '' && !this.current.numbered) this.start(String(this.drafts.length + 1), false)
+    // The label a card starts with, printed again, starts the next card («Centro di
+    // responsabilità» at the top of each card, the number further down).
+    const repeated = this.current !== null && !isIndicatorField(ref.id) && this.seen.has(ref.id) && (ref.id === this.firstKey || ref.id === 'objectiveTitle')
+    if (repeated) this.start(String(this.drafts.length + 1), false)
     const draft = this.draft()
+    this.firstKey ??= ref.id
+    this.seen.add(ref.id)
     draft.context.use(label, ...values)
     if (isIndicatorField(ref.id)) {
       // Indicators printed as pairs: «Indicatore» opens the next one.
@@ -144,7 +158,7 @@ export class KvCardReader {
   private start(id: string, numbered: boolean): Draft {
     const open = this.current
     // A number printed on a card that has none yet is its own, not a new card's.
-    if (open && !open.numbered && numbered && open.objective.title === '' ) {
+    if (open && !open.numbered && numbered) {
       open.objective.id = id
       open.numbered = true
       return open
@@ -155,6 +169,7 @@ export class KvCardReader {
     this.drafts.push(draft)
     this.current = draft
     this.indicator = null
+    this.seen = new Set()
     return draft
   }
 

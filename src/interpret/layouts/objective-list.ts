@@ -6,7 +6,7 @@ import { newDraft, type Draft } from '../draft.js'
 import type { Scope } from '../scope.js'
 import { matchLabel } from '../labels.js'
 import { headerOf, spanOf, type Span } from '../lines.js'
-import { categoryInTitle, leadingNumber, saysPrerequisite } from '../fields.js'
+import { categoryInTitle, isCodeLike, leadingNumber, saysPrerequisite } from '../fields.js'
 import { reportUnmapped } from '../unmapped.js'
 import { ReadingContext } from '../context.js'
 import { addIndicator, applyField, isIndicatorField, resolveLabel, type FieldRef } from './field-map.js'
@@ -35,7 +35,7 @@ export interface PrintedTotal {
 
 /** What a list table gives: its objectives, the totals printed under it, and findings of its own. */
 export interface ListReading {
-  layout: 'objective-list' | 'weight-list' | 'matrix'
+  layout: 'objective-list' | 'matrix'
   drafts: Draft[]
   totals: PrintedTotal[]
   context: ReadingContext
@@ -53,8 +53,10 @@ export function listHeader(cells: Cell[], scope: Scope): Column[] | null {
   const known = columns.filter((column) => column.ref && column.ref.id !== 'unkept')
   const names = columns.some((column) => column.ref && ['objectiveTitle', 'objectiveDescription', 'strategicObjective', 'operationalObjective'].includes(column.ref.id))
   if (!names || known.length < 2) return null
-  // A row of a card («Obiettivo n. | 3 | Peso | 30») has values between its labels.
-  if (columns.length - columns.filter((column) => column.ref).length > columns.length / 2) return null
+  // A row of a card («Obiettivo n. | 3 | Peso | 30») has values between its labels; a
+  // header's other cells are words (a matrix's «Settore Tecnico», «Dirigente B»).
+  const values = columns.filter((column) => !column.ref && (isCodeLike(column.header) || parseNumber(column.header) !== null || column.header.length > 60))
+  if (values.length > 0) return null
   return columns
 }
 
@@ -89,24 +91,40 @@ export function readList(table: Table, headerAt: number, scope: Scope, group: st
     }
     body = body.slice(1)
   }
+  // «OBIETTIVO STRATEGICO» is the objective itself when no other column names it (Besnate).
+  const named = columns.some((column) => column.ref && ['objectiveTitle', 'objectiveDescription'].includes(column.ref.id))
+  for (const column of columns) if (!named && column.ref?.id === 'strategicObjective' && !codeColumn(column, body, columns)) column.ref = { ...column.ref, id: 'objectiveTitle' }
   markWeightColumns(columns, body, scope)
   const matrix = columns.some((column) => column.weightColumn)
   const headerKey = header.map((cell) => labelKey(cell.text)).join('|')
-  const carried = new Map<Column, { text: string; cells: Cell[]; untilRow: number; ref: FieldRef }>()
+  const carried = new Map<Column, { text: string; cells: Cell[]; ref: FieldRef }>()
   let last: Draft | null = null
+  let ended = false
+  let afterHeader = false
   let blockResponsible: { value: string; cells: Cell[] } | null = null
 
   for (const cells of body) {
-    const rowIndex = (cells[0] as Cell).row
     if (cells.map((cell) => labelKey(cell.text)).join('|') === headerKey) {
       context.use(...cells) // the header again, on a new page or table
+      afterHeader = true
       continue
     }
+    if (afterHeader && isHeaderContinuation(cells, columns)) {
+      context.use(...cells)
+      continue
+    }
+    afterHeader = false
     const first = cells[0] as Cell
     const footer = matchLabel(first.text, ['footerTotal', 'footerOther'])
     if (footer) {
       context.use(...cells)
       if (footer.id === 'footerTotal') totals.push(...totalsOf(first, cells.slice(1), columns, drafts, matrix))
+      ended = true
+      continue
+    }
+    // Under the totals the list is over: a note there is no objective.
+    if (ended) {
+      reportUnmapped(cells, null, context)
       continue
     }
     // A separator row: one text across the table (a unit, a grouping, a programme).
@@ -158,13 +176,12 @@ export function readList(table: Table, headerAt: number, scope: Scope, group: st
       }
       const ref = column.ref as FieldRef
       applyField(draft, ref, cell.text, [cell], scope, indicator)
-      if (GROUPS.has(ref.id) && cell.rowSpan > 1) carried.set(column, { text: cell.text, cells: [cell], untilRow: cell.row + cell.rowSpan - 1, ref })
+      // A group cell goes on over the rows it is merged over, and over blank cells below it
+      // (a merged cell cut by a page break prints only on its first page), until the next.
+      if (GROUPS.has(ref.id)) carried.set(column, { text: cell.text, cells: [cell], ref })
     }
     // Group cells merged over this row from above.
-    for (const [column, group] of carried) {
-      if (group.untilRow < rowIndex) carried.delete(column)
-      else if (!seen.has(column)) applyField(draft, group.ref, group.text, group.cells, scope, indicator)
-    }
+    for (const [column, group] of carried) if (!seen.has(column)) applyField(draft, group.ref, group.text, group.cells, scope, indicator)
     if (blockResponsible) applyField(draft, { id: 'responsiblePerson', year: null, yearRole: null, rest: '' }, blockResponsible.value, blockResponsible.cells, scope)
     finishRow(draft, columns)
     draft.weightGroup = `${group}|${draft.objective.unit ?? ''}`
@@ -174,13 +191,27 @@ export function readList(table: Table, headerAt: number, scope: Scope, group: st
   // «Responsabile del servizio» printed under the list is every objective's of the block.
   if (blockResponsible) for (const draft of drafts) if (!draft.objective.responsible) applyField(draft, { id: 'responsiblePerson', year: null, yearRole: null, rest: '' }, blockResponsible.value, blockResponsible.cells, scope)
   if (matrix) for (const draft of drafts) setMatrixCdr(draft)
-  return { layout: matrix ? 'matrix' : isWeightList(columns) ? 'weight-list' : 'objective-list', drafts, totals, context }
+  return { layout: matrix ? 'matrix' : 'objective-list', drafts, totals, context }
 }
 
-/** A block «Obiettivi | Peso»: only the objective and its weight (Perosa's list per Servizio). */
-function isWeightList(columns: Column[]): boolean {
-  const ids = columns.map((column) => column.ref?.id)
-  return ids.some((id) => id?.startsWith('weight')) && ids.every((id) => id === 'objectiveTitle' || id === 'objectiveNumber' || id?.startsWith('weight'))
+/**
+ * A table of label|value rows right under a list, naming no objective («Responsabile del
+ * servizio | …», «Risorse umane | …»): what it says of the block goes to each of the list's
+ * objectives; what has no field is reported.
+ */
+export function readListTrailer(table: Table, drafts: Draft[], scope: Scope, context: ReadingContext): boolean {
+  const rows = filledRows(table)
+  const keys = rows.map((cells) => resolveLabel((cells[0] as Cell).text, scope))
+  if (drafts.length === 0 || keys.some((key) => key === null || IDENTITY.has(key.id) || key.id === 'objectiveNumber')) return false
+  rows.forEach((cells, r) => {
+    const key = keys[r] as FieldRef
+    const value = cells.slice(1)
+    context.use(...cells)
+    const text = value.map((cell) => cell.text).join(' ')
+    if (key.id === 'responsiblePerson' || key.id === 'unitName' || key.id === 'unitAndPerson') for (const draft of drafts) applyField(draft, key, text, value, scope)
+    else reportUnmapped(value, null, context)
+  })
+  return true
 }
 
 function readHeading(cells: Cell[], scope: Scope, context: ReadingContext): void {
@@ -211,6 +242,12 @@ function markWeightColumns(columns: Column[], body: Cell[][], scope: Scope): voi
   const candidates = columns.filter((column) => (column.ref === null || (column.ref.id === 'unitName' && column.ref.rest === '' && labelKey(column.header).includes(' '))) && numericCells(column))
   if (candidates.length >= 2) for (const column of candidates) column.weightColumn = true
   void scope
+}
+
+/** A column whose cells are codes ("0101"): a reference, not a title. */
+function codeColumn(column: Column, body: Cell[][], columns: Column[]): boolean {
+  const values = body.flatMap((cells) => cells.filter((cell) => headerOf(cell, columns) === column))
+  return values.length > 0 && values.every((cell) => isCodeLike(cell.text))
 }
 
 function identityOf(cells: Cell[], columns: Column[]): Cell[] {

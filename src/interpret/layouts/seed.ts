@@ -52,7 +52,7 @@ export function readSeedLayout(tables: Table[]): SeedReading {
     const draft = newDraft('seed-card', String(index + 1), true)
     const reading = readCard(lines, index, draft.context, DRAFT_ROOT)
     draft.objective = reading.objective
-    draft.provides.add('title').add('weight')
+    draft.provides.add('title').add('weight').add('ratings')
     if (reading.comune && comune === null) comune = { text: reading.comune.text, draft }
     return draft
   })
