@@ -92,7 +92,7 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
     grids.forEach((original, g) => {
       let grid = original
       // A row cut by the page break and left open on both sides goes on in the row above.
-      if (g === 0 && previous && previous.grid.openBottom && grid.openTop) grid = continueOpenRow(previous, grid)
+      if (g === 0 && previous && previous.grid.openBottom && grid.openTop && !repeatsHeader(previous.table, grid)) grid = continueOpenRow(previous, grid)
       // The first table of a page continues the last one of the page before when that one ran
       // to the foot of its page, this one starts at the top, and their columns can match (same
       // outer borders when ruled); the columns are then put in line across the pages.
@@ -141,6 +141,15 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
     })
   }
   return { format: 'pdf', pages: pdf.numPages, blocks: attachCaptions(withoutRunningHeads(blocks)), findings }
+}
+
+/** The first row of a grid is the table's header printed again (a new page): no row's rest. */
+function repeatsHeader(table: Table, grid: GridTable): boolean {
+  const first = table.rows[0]
+  if (!first) return false
+  const key = (texts: string[]) => texts.join(' ').toLowerCase().replace(/[^a-z0-9]+/g, '')
+  const printed = grid.cells.filter((cell) => cell.row === 0).sort((a, b) => a.col - b.col).map((cell) => [...cell.runs].sort((a, b) => a.y - b.y || a.x - b.x).map((run) => run.text).join(' '))
+  return key(printed) !== '' && key(printed) === key(first.map((cell) => cell.text))
 }
 
 /** A line printed on several pages is a running head or foot, never a heading or caption. */

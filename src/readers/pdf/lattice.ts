@@ -43,9 +43,54 @@ export function findRuledTables(segments: Segment[], runs: TextRun[]): GridTable
     if (openTop) ys.unshift(top)
     if (openBottom) ys.push(bottom)
     if (xs.length < 2 || ys.length < 2) continue
-    tables.push({ ...buildGrid(xs, ys, horizontal, vertical, runs), openTop, openBottom })
+    const rules = [...horizontal, ...unruledRowEdges(xs, ys, runs)]
+    const edges = cluster(rules.map((s) => s.at), EDGE)
+    if (openTop) edges.unshift(top)
+    if (openBottom) edges.push(bottom)
+    tables.push({ ...buildGrid(xs, edges, rules, vertical, runs), openTop, openBottom })
   }
   return tables.sort((a, b) => (a.ys[0] as number) - (b.ys[0] as number) || (a.xs[0] as number) - (b.xs[0] as number))
+}
+
+/** The first column's entries are short: a row's number ("1", "2.1", "a)"), not a label. */
+const ROW_NUMBER = /^[\p{L}\d]{1,3}([.)]\d{0,3}){0,3}[.)]?$/u
+
+/**
+ * Rows the writer drew no line between (a landscape report ruled only vertically): where
+ * a tall band's first column holds several short entries, one under the other with a gap
+ * wider than a line between them («N.» 1, 2, 3), each entry starts a row. Returns the lines
+ * a reader would draw there, across the table, in the gap above each entry but the first.
+ */
+function unruledRowEdges(xs: number[], ys: number[], runs: TextRun[]): Segment[] {
+  const left = xs[0] as number
+  const right = xs.at(-1) as number
+  const edges: Segment[] = []
+  for (let r = 0; r + 1 < ys.length; r++) {
+    const top = ys[r] as number
+    const bottom = ys[r + 1] as number
+    const band = runs.filter((run) => run.dir[0] === 1 && run.y > top && run.y <= bottom + 1 && run.x >= left - 1 && run.x < right)
+    if (band.length === 0) continue
+    const size = band.reduce((sum, run) => sum + run.size, 0) / band.length
+    if (bottom - top < size * 5) continue
+    const first = band.filter((run) => run.x + run.width / 2 < (xs[1] as number)).sort((a, b) => a.y - b.y)
+    const entries: TextRun[][] = []
+    for (const run of first) {
+      const last = entries.at(-1)?.at(-1)
+      if (last && run.y - last.y <= run.size * 1.6) (entries.at(-1) as TextRun[]).push(run)
+      else entries.push([run])
+    }
+    if (entries.length < 2 || !entries.every((entry) => entry.length === 1 && ROW_NUMBER.test((entry[0] as TextRun).text.trim()))) continue
+    for (const entry of entries.slice(1)) {
+      const start = (entry[0] as TextRun).y - (entry[0] as TextRun).size
+      // The lowest text above the entry, in any column: the line goes in the gap between.
+      const above = band.filter((run) => run.y < start + run.size * 0.2)
+      if (above.length === 0) continue
+      const end = Math.max(...above.map((run) => run.y + run.size * 0.25))
+      if (end >= start) continue
+      edges.push({ horizontal: true, at: (end + start) / 2, from: left, to: right })
+    }
+  }
+  return edges
 }
 
 /** Joins collinear pieces of the same line (borders are often drawn cell by cell). */
