@@ -111,3 +111,45 @@ describe('the corrected workbook of the Montevecchio plan', () => {
     expect(sheet.getCell('C9').value).toEqual({ formula: 'SUM(C3:C8)', result: 20.2 })
   })
 })
+
+/** A plan of each layout the workbook lays out its own way: cards of pairs, lists, a matrix, a weight list before cards. */
+const LAYOUT_PLANS = [
+  ['plans/valdoria-2024/piano-performance-2024.docx', ['Obiettivo 1', 'Obiettivo 2', 'Obiettivo 3', 'Obiettivo 4']],
+  ['plans/roccalta-2020/piano-performance-2019-2021.docx', ['Obiettivo 1.3.1', 'Obiettivo 2.1.3', 'Obiettivo 3.2.2']],
+  ['plans/monteferro-2023/piano-2023.html', ['Obiettivo 1.1', 'Obiettivo 1.2', 'Obiettivo 2.1']],
+  ['plans/colleverde-2024/peg-2024.docx', ['Obiettivi']],
+  ['plans/sanvito-2025/piano-2025.xlsx', ['Obiettivi']],
+  ['plans/portoselva-2023/piano-indicatori-2023.html', ['Obiettivi']],
+  ['plans/torrebruna-2024/pesi-dirigenti-2024.xlsx', ['Obiettivi']],
+  ['plans/valmarina-2020/prospetto-2020.docx', ['Obiettivi']],
+  ['plans/perosetta-2024/peg-2024.docx', ['Riepilogo', 'Obiettivo 0', 'Obiettivo 1', 'Obiettivo 2', 'Obiettivo 3', 'Obiettivo 4', 'Obiettivo 5']],
+] as const
+
+describe.each(LAYOUT_PLANS)('the corrected workbook of %s', (file, sheets) => {
+  it('is laid out as the comune printed it, then the reports', async () => {
+    const { record } = await imported(file)
+    const workbook = await load(await emitWorkbook(record))
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([...sheets, 'Aree', 'Indicatori', 'Rilievi'])
+  })
+
+  it('reads back to the same plan, summary and objectives', async () => {
+    const { record } = await imported(file)
+    const { record: back } = await importBytes(await emitWorkbook(record), { name: 'corrected.xlsx' })
+    expect(back.objectives).toEqual(asReprinted(record))
+    expect(back.plan).toEqual(record.plan)
+    expect(back.summary).toEqual(record.summary)
+  })
+})
+
+describe('the corrected workbook of a list', () => {
+  it('has the list\'s columns and the units as group rows (San Vito al Piano)', async () => {
+    const { record } = await imported('plans/sanvito-2025/piano-2025.xlsx')
+    const sheet = (await load(await emitWorkbook(record))).getWorksheet('Obiettivi') as ExcelJS.Worksheet
+    const row = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1).map((v) => (v === undefined ? null : String(v)))
+    expect(row(1)[0]).toBe('Comune di San Vito al Piano')
+    expect(row(2)[0]).toBe('Piano della performance e degli obiettivi 2025-2027')
+    expect(row(4)).toEqual(['Obiettivo n.', 'Titolo obiettivo', 'Categoria', 'Obiettivo strategico', 'Indicatore', 'Descrizione indicatore', 'Target'])
+    expect(row(5)[0]).toBe('Unità organizzativa: Area servizi finanziari')
+    expect(row(6).slice(0, 4)).toEqual(['1', 'Gestione del trattamento economico, previdenziale e fiscale del personale dipendente, del segretario comunale e degli amministratori', 'mantenimento', 'GESTIONE DELLE RISORSE UMANE E FINANZIARIE'])
+  })
+})

@@ -5,6 +5,7 @@ import { DEFAULT_SCHEME, type WeightingScheme } from '../settings/scheme.js'
 import { CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, fitRowHeights, sheetName } from './workbook/cells.js'
 import { writeCardSheet } from './workbook/card-sheet.js'
 import { writeSummarySheet } from './workbook/summary-sheet.js'
+import { writeListSheet, writePairsCardSheet, writeWeightListSheet } from './workbook/layout-sheets.js'
 import { writeAreasSheet, writeFindingsSheet, writeIndicatorsSheet } from './workbook/report-sheets.js'
 import { show } from '../values/show.js'
 import { fixZipDates } from './zip-dates.js'
@@ -28,15 +29,28 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
   workbook.title = record.plan.title ?? record.source.file
 
   const cells = new CellIndex()
-  const taken = new Set<string>(['riepilogo', 'aree', 'indicatori', 'rilievi'])
-  const summary = workbook.addWorksheet('Riepilogo')
-  const cards = new Map<string, { name: string; score: string }>()
-  record.objectives.forEach((objective, i) => {
-    const name = sheetName(`Obiettivo ${objective.id}`, taken)
-    const { score } = writeCardSheet(workbook.addWorksheet(name), record, i, scheme, cells)
-    if (!cards.has(objective.id)) cards.set(objective.id, { name, score })
-  })
-  writeSummarySheet(summary, record, cards, cells)
+  const taken = new Set<string>(['riepilogo', 'obiettivi', 'aree', 'indicatori', 'rilievi'])
+  const layouts = record.source.layouts
+  if (layouts.includes('seed-card') || record.objectives.length === 0) {
+    // The seed's template: its summary, and its card for every objective.
+    const summary = workbook.addWorksheet('Riepilogo')
+    const cards = new Map<string, { name: string; score: string }>()
+    record.objectives.forEach((objective, i) => {
+      const name = sheetName(`Obiettivo ${objective.id}`, taken)
+      const { score } = writeCardSheet(workbook.addWorksheet(name), record, i, scheme, cells)
+      if (!cards.has(objective.id)) cards.set(objective.id, { name, score })
+    })
+    writeSummarySheet(summary, record, cards, cells)
+  } else if (layouts.some((layout) => layout === 'kv-card' || layout === 'indicator-card')) {
+    // Cards of label|value pairs, after the list that summarises them if the plan has one.
+    if (record.summary.length > 0) writeWeightListSheet(workbook.addWorksheet('Riepilogo'), record, cells)
+    record.objectives.forEach((objective, i) => {
+      writePairsCardSheet(workbook.addWorksheet(sheetName(`Obiettivo ${objective.id}`, taken)), record, i, cells, i === 0 && record.summary.length === 0)
+    })
+  } else {
+    // A list (or matrix) of objectives: laid out as the comune printed it.
+    writeListSheet(workbook.addWorksheet('Obiettivi'), record, cells)
+  }
   writeAreasSheet(workbook.addWorksheet('Aree'), record, cells)
   writeIndicatorsSheet(workbook.addWorksheet('Indicatori'), record)
   writeFindingsSheet(workbook.addWorksheet('Rilievi'), record)

@@ -56,7 +56,7 @@ export const LABELS = {
   title: { variants: ['titolo obiettivo', 'titolo', 'denominazione obiettivo'], prefix: false, roles: ['key'], field: 'objectives[].title' },
   // "RISULTATO ATTESO": the seed's indicator table
   expectedResult: { variants: ['risultato atteso', 'risultati attesi'], prefix: false, roles: ['section'], field: 'objectives[].indicators' },
-  indicatorName: { variants: ['indicatore', 'indicatori', 'indicatore di risultato', 'indicatori di risultato', 'nome indicatore', 'obiettivo e indicatori', 'indicatore di performance', 'indicatori di performance', 'descrizione indicatore'], prefix: false, roles: ['column', 'key'], field: 'indicators[].name' },
+  indicatorName: { variants: ['indicatore', 'indicatori', 'indicatore di risultato', 'indicatori di risultato', 'nome indicatore', 'obiettivo e indicatori', 'indicatore di performance', 'indicatori di performance'], prefix: false, roles: ['column', 'key'], field: 'indicators[].name' },
   indicatorDescription: { variants: ['descrizione', 'descrizione indicatore'], prefix: false, roles: ['column'], field: 'indicators[].description' },
   indicatorFormula: { variants: ['formula', 'algoritmo di calcolo', 'formula di calcolo', 'modalita di calcolo', 'metodo di calcolo'], prefix: false, roles: ['column', 'key'], field: 'indicators[].formula' },
   indicatorTarget: { variants: ['target', 'valore obiettivo', 'valore target', 'target atteso', 'valore atteso / target', 'valore atteso/target', 'target valore obiettivo', 'valore atteso', 'valori attesi', 'risultato atteso', 'target (valore obiettivo)'], prefix: true, roles: ['column', 'key'], field: 'indicators[].target' },
@@ -125,7 +125,7 @@ export const LABELS = {
   indicatorUnit: { variants: ['unita di misura', 'um', 'u m', "unita di misura dell'indicatore"], prefix: false, roles: ['key', 'column'], field: 'indicators[].unit' },
   indicatorBaseline: { variants: ['baseline', 'valore di partenza', 'valore iniziale', 'valore anno precedente', "target conseguito nell'esercizio precedente", 'valore di riferimento', 'valore storico'], prefix: false, roles: ['key', 'column'], field: 'indicators[].baselines (the year before the plan)' },
   /** «Stato»: the present state an indicator starts from, in words (Castenedolo). */
-  indicatorState: { variants: ['stato', 'stato attuale', 'situazione attuale', 'situazione di partenza', 'stato di fatto'], prefix: false, roles: ['key', 'column'], field: 'indicators[].description' },
+  indicatorState: { variants: ['stato', 'stato attuale', 'situazione attuale', 'situazione di partenza', 'stato di fatto', 'descrizione indicatore'], prefix: false, roles: ['key', 'column'], field: 'indicators[].description' },
   /** "Target 2025", "Valore atteso 2025", "Target primo anno": matched by its words, then the year. */
   indicatorTargetYear: { variants: ['target primo anno', 'target secondo anno', 'target terzo anno', 'target anno 1', 'target anno 2', 'target anno 3'], prefix: false, roles: ['key', 'column'], field: 'indicators[].targets' },
   planYear: { variants: ['anno di riferimento', 'anno', 'esercizio', 'annualita'], prefix: false, roles: ['key'], field: 'plan.year' },

@@ -24,7 +24,8 @@ export function formatNumber(value: number, numFmt: string | undefined): string 
     return body.trim() || formatGeneral(value)
   }
   const percent = body.includes('%')
-  const decimals = (/[.,]([0#?]+)/.exec(body.replace(/%/g, ''))?.[1] ?? '').length
+  // Format codes write the decimal point as "." and the thousands separator as ",".
+  const decimals = (/\.([0#?]+)/.exec(body.replace(/%/g, ''))?.[1] ?? '').length
   const grouping = /[#0],[#0]{3}/.test(body)
   const shown = percent ? n * 100 : n
   let text = groupDigits(Math.abs(shown).toFixed(decimals), grouping)

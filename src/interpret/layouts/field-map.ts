@@ -247,8 +247,11 @@ export function applyField(draft: Draft, ref: FieldRef, text: string, cells: rea
     case 'score': {
       const n = parseValue(value)
       if (n && typeof n.value === 'number') {
+        // As printed; the rules reconcile it with the ratings.
         o.weighting.declaredScore = n.value
+        o.weighting.score = n.value
         at('weighting.declaredScore')
+        at('weighting.score')
       }
       return
     }
