@@ -200,6 +200,18 @@ describe('perfplan tables', () => {
       ',,Descrizione,Cod.,CdR Coinvolti,',
     ])
   })
+
+  it('shows each table\'s caption and header rows', async () => {
+    const run = await perfplan('tables', fixture('plans/monteferro-2023/piano-2023.html'))
+    const tables = JSON.parse(run.stdout) as { table: number; caption: string | null; headerRows: number; rows: string[][] }[]
+    expect(tables.map((t) => [t.table, t.caption, t.headerRows, t.rows[1]])).toEqual([
+      [1, null, 0, undefined],
+      [2, null, 0, undefined],
+      [3, 'Indicatore 1.1', 0, ['Codice', '1.1']],
+      [4, 'Indicatore 1.2', 0, ['Codice', '1.2']],
+      [5, 'Indicatore 2.1', 0, ['Codice', '2.1']],
+    ])
+  })
 })
 
 describe('errors outside the documents', () => {

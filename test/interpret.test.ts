@@ -119,3 +119,49 @@ describe('a card whose labels stand beside other rows (as read from a PDF withou
     expect(record.findings.filter((f) => f.rule === 'UNMAPPED_CELL').map((f) => f.found)).toEqual(['Gestione documentale'])
   })
 })
+
+describe('a table of the plan that no layout reads', () => {
+  const PLAN = `<html><body><h2>Settore: Affari generali</h2>
+<table><thead><tr><th>N.</th><th>Obiettivo</th><th>Peso</th></tr></thead>
+<tr><td>1</td><td>Riordino dell'archivio</td><td>60</td></tr>
+<tr><td>2</td><td>Carta dei servizi</td><td>40</td></tr></table>
+<table><tr><td>Fonte dei dati</td><td>Consuntivo</td></tr><tr><td>Risorse umane</td><td>Note</td></tr></table>
+</body></html>`
+
+  it('is reported as TABLE_UNREAD with its first row, while the list reads', async () => {
+    const { record } = await importBytes(new TextEncoder().encode(PLAN), { name: 'piano.html' })
+    expect(record.source.layouts).toEqual(['objective-list'])
+    expect(record.objectives.map((o) => [o.id, o.title, o.unit, o.weight?.value])).toEqual([
+      ['1', "Riordino dell'archivio", 'Affari generali', 60],
+      ['2', 'Carta dei servizi', 'Affari generali', 40],
+    ])
+    expect(record.findings.filter((f) => f.rule === 'TABLE_UNREAD').map((f) => [f.severity, f.found, f.location])).toEqual([
+      ['warning', ['Fonte dei dati', 'Consuntivo'], { page: null, table: 2, row: null, column: null }],
+    ])
+  })
+
+  it('alone, leaves the document NOT_A_PLAN', async () => {
+    const alone = '<table><tr><td>Fonte dei dati</td><td>Consuntivo</td></tr></table>'
+    await expect(importBytes(new TextEncoder().encode(alone), { name: 'x.html' })).rejects.toMatchObject({ rule: 'NOT_A_PLAN' })
+  })
+})
+
+describe('a list whose weights do not add up', () => {
+  it('gives WEIGHT_SUM on the unit and OBJECTIVE_INCOMPLETE on the row with an empty weight', async () => {
+    const html = `<table><tr><th>N.</th><th>Obiettivo</th><th>Peso %</th></tr>
+<tr><td colspan="3">Servizio: Polizia locale</td></tr>
+<tr><td>1</td><td>Controllo del territorio</td><td>50%</td></tr>
+<tr><td>2</td><td>Educazione stradale nelle scuole</td><td>30%</td></tr>
+<tr><td>3</td><td>Regolamento dehors</td><td></td></tr></table>`
+    const { record } = await importBytes(new TextEncoder().encode(html), { name: 'piano.html' })
+    expect(record.objectives.map((o) => [o.id, o.unit, o.weight])).toEqual([
+      ['1', 'Polizia locale', { raw: '50%', scale: 'percent', value: 50 }],
+      ['2', 'Polizia locale', { raw: '30%', scale: 'percent', value: 30 }],
+      ['3', 'Polizia locale', null],
+    ])
+    expect(record.findings.filter((f) => f.rule !== 'UNMAPPED_CELL').map((f) => [f.rule, f.objectiveId, f.path, f.found])).toEqual([
+      ['WEIGHT_SUM', null, 'objectives[0].weight', 80],
+      ['OBJECTIVE_INCOMPLETE', '3', 'objectives[2]', ['weight']],
+    ])
+  })
+})

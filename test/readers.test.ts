@@ -51,3 +51,15 @@ describe('HTML decoding', () => {
     ])
   })
 })
+
+describe('captions and header rows', () => {
+  it('gives a table its <caption>, its <thead> rows, and a heading right above it', async () => {
+    const { readHtml } = await import('../src/readers/html.js')
+    const html = '<h3>Settore Tecnico</h3><table><thead><tr><th>N.</th><th>Obiettivo</th></tr></thead><tr><td>1</td><td>Strade</td></tr></table><table><caption>Indicatore 1.1</caption><tr><td>Codice</td><td>1.1</td></tr></table>'
+    const document = readHtml(new TextEncoder().encode(html))
+    expect(document.blocks.map((block) => (block.type === 'table' ? ['table', block.caption, block.headerRows] : ['paragraph', block.text]))).toEqual([
+      ['table', 'Settore Tecnico', 1],
+      ['table', 'Indicatore 1.1', 0],
+    ])
+  })
+})
