@@ -81,6 +81,7 @@ function seedEvidence(table: Table, rows: Cell[][]): string[] {
       if (label) evidence.push(`«${cell.text}»`)
     }
     previous = line
+    if (evidence.length >= 3) break // enough to tell
   }
   return evidence
 }

@@ -13,6 +13,9 @@ import { assemble } from './assemble.js'
 import { build, type LayoutChecks } from './build.js'
 import type { Draft } from './draft.js'
 
+/** A table of no layout this short may be a banner with the comune's name or the plan's title. */
+const BANNER_ROWS = 6
+
 /** What interpretation gives: the record's content, where each field was read, and findings. */
 export interface Interpretation {
   plan: PlanRecord['plan']
@@ -97,7 +100,7 @@ export function interpretDocument(document: PlanDocument): Interpretation {
       case 'headings':
       case 'other':
         // A banner or title table: the comune's name, the plan's title.
-        for (const cells of filledRows(block)) for (const cell of cells) for (const line of cell.text.split('\n')) scope.read(line)
+        if (block.rows.length <= BANNER_ROWS) for (const cells of filledRows(block)) for (const cell of cells) for (const line of cell.text.split('\n')) scope.read(line)
         break
       case 'unread': {
         closeCards()

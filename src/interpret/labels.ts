@@ -23,15 +23,28 @@ prefixed.sort((a, b) => b.key.length - a.key.length)
  * an exact match, or a prefix label followed by its value (`rest`).
  */
 export function matchLabel(text: string, allowed: readonly LabelId[]): { id: LabelId; rest: string } | null {
-  const key = labelKey(text)
+  const key = keyOf(text)
   if (key === '') return null
   for (const id of exact.get(key) ?? []) if (allowed.includes(id)) return { id, rest: '' }
   for (const id of compact.get(key.replace(/ /g, '')) ?? []) if (allowed.includes(id)) return { id, rest: '' }
   for (const { key: prefix, id } of prefixed) {
-    if (!allowed.includes(id) || !key.startsWith(`${prefix} `)) continue
+    if (key.length <= prefix.length || key.charCodeAt(prefix.length) !== 32 || !key.startsWith(prefix) || !allowed.includes(id)) continue
     return { id, rest: restAfter(text, prefix) }
   }
   return null
+}
+
+/** Label keys of the texts seen lately: the same cell text is matched against many labels. */
+const keys = new Map<string, string>()
+
+function keyOf(text: string): string {
+  let key = keys.get(text)
+  if (key === undefined) {
+    if (keys.size > 20000) keys.clear()
+    key = labelKey(text)
+    keys.set(text, key)
+  }
+  return key
 }
 
 /** The printed text after a label's words: "Esito Pesatura 14" -> "14". */

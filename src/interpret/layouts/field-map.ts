@@ -48,6 +48,19 @@ const ORDINALS: Record<string, number> = { primo: 0, secondo: 1, terzo: 2, '1': 
  * from the plan year on, a baseline before it.
  */
 export function resolveLabel(text: string, scope: Scope): FieldRef | null {
+  // Classification and the readers ask about the same cells again and again.
+  const memo = `${scope.plan.year ?? ''}|${text}`
+  const known = resolved.get(memo)
+  if (known !== undefined) return known
+  if (resolved.size > 20000) resolved.clear()
+  const ref = resolve(text, scope)
+  resolved.set(memo, ref)
+  return ref
+}
+
+const resolved = new Map<string, FieldRef | null>()
+
+function resolve(text: string, scope: Scope): FieldRef | null {
   const key = labelKey(text)
   if (key === '' || key.length > 90) return null
   const years = /^(target|valore atteso|valori attesi|obiettivo|atteso|risultato atteso|valore obiettivo|previsione|valore|baseline|consuntivo|dato|valore consuntivo|risultato)?\s*(?:anno\s+)?(19[5-9]\d|20\d\d)$/.exec(key)
