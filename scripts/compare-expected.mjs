@@ -14,13 +14,13 @@ const pick = (expected, actual) => {
   return actual
 }
 let bad = 0
-for (const f of readdirSync('test/expected').filter((f) => f.endsWith('.json'))) {
+for (const f of readdirSync(process.env.EXP ?? 'test/expected').filter((f) => f.endsWith('.json'))) {
   const slug = f.replace(/\.json$/, '')
   if (only.length && !only.includes(slug)) continue
-  const exp = JSON.parse(readFileSync(`test/expected/${f}`, 'utf8'))
+  const exp = JSON.parse(readFileSync(`${process.env.EXP ?? 'test/expected'}/${f}`, 'utf8'))
   for (const file of exp.files) {
     let rec
-    try { ({ record: rec } = await importFile(`fixtures/plans/${slug}/${file}`)) } catch (e) { console.log(`${slug}/${file}: ERROR ${e.message}`); bad++; continue }
+    try { ({ record: rec } = await importFile(`${process.env.FIX ?? 'fixtures/plans'}/${slug}/${file}`)) } catch (e) { console.log(`${slug}/${file}: ERROR ${e.message}`); bad++; continue }
     const diffs = []
     const cmp = (path, e, a) => {
       if (e && typeof e === 'object' && !Array.isArray(e) && !('raw' in e && 'kind' in e)) { for (const k of Object.keys(e)) cmp(`${path}.${k}`, e[k], a?.[k]); return }

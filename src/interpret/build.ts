@@ -56,10 +56,29 @@ export function build(drafts: Draft[], totals: PrintedTotal[]): { objectives: Ob
         return [area === null ? `objectives[${i}].weight.value` : `objectives[${i}].areas[${area}].declaredAbsoluteWeight`]
       }),
     })),
-    weightGroups: [...groups.values()],
+    weightGroups: [...groups.entries()].flatMap(([key, group]) => (key === CARDS ? byUnit(group, objectives) : [group])),
     expects,
   }
   return { objectives, origins, findings, checks }
+}
+
+/** The group of weights printed on cards, summed over the plan (kv-card.ts). */
+const CARDS = 'cards'
+
+/**
+ * Cards' weights sum to 100 over the plan, or over each unit («Peso OBSA» per SPL): the
+ * units are the groups when each of them sums to 100, else the plan is one group.
+ */
+function byUnit(group: { label: string; objectives: number[] }, objectives: Objective[]): { label: string; objectives: number[] }[] {
+  const units = new Map<string, number[]>()
+  for (const i of group.objectives) {
+    const unit = objectives[i]?.unit
+    if (!unit) return [{ ...group, label: 'piano' }]
+    units.set(unit, [...(units.get(unit) ?? []), i])
+  }
+  const sum = (members: number[]) => members.reduce((total, i) => total + (objectives[i]?.weight?.value ?? 0), 0)
+  const each = [...units.entries()].map(([label, members]) => ({ label, objectives: members }))
+  return units.size > 1 && each.every((unit) => Math.abs(sum(unit.objectives) - 100) <= 0.5) ? each : [{ ...group, label: 'piano' }]
 }
 
 function rooted(path: string, root: string): string {

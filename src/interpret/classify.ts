@@ -74,7 +74,8 @@ function seedEvidence(table: Table, rows: Cell[][]): string[] {
   let previous: Line | undefined
   for (const cells of rows) {
     const line: Line = { table: table.index, row: (cells[0] as Cell).row, cells }
-    if (isSummaryHeader(line)) evidence.push('summary header «Descrizione | Cod. | CdR Coinvolti»')
+    // «Cod. | Descrizione» alone heads many lists; the seed's summary names the CdR involved too.
+    if (isSummaryHeader(line) && cells.some((cell) => matchLabel(cell.text, ['summaryCdr']))) evidence.push('summary header «Descrizione | Cod. | CdR Coinvolti»')
     else if (isCardStart(line, previous)) evidence.push('card header')
     for (const cell of cells) {
       const label = matchLabel(cell.text, SEED_LABELS)

@@ -54,6 +54,8 @@ export function splitPerson(text: string): { name: string | null; role: string |
   if (titled && !startsWithTitle(t)) return { name: titled[2] as string, role: (titled[1] as string).replace(/[-–,:]$/, '').trim() }
   const bracketed = /^(.+?)\s*\(([^()]+)\)$/.exec(t)
   if (bracketed && !/^[A-Z]?\d+$/.test(bracketed[2] as string)) return { name: (bracketed[1] as string).trim(), role: (bracketed[2] as string).trim() }
+  const comma = /^(.+?),\s+(.+)$/.exec(t)
+  if (comma && startsWithTitle(comma[1] as string)) return { name: (comma[1] as string).trim(), role: (comma[2] as string).trim() }
   const dashed = /^(.+?)\s+[-–]\s+(.+)$/.exec(t)
   if (dashed && startsWithTitle(dashed[1] as string)) return { name: (dashed[1] as string).trim(), role: (dashed[2] as string).trim() }
   return { name: t, role: null }

@@ -62,9 +62,10 @@ export function interpretDocument(document: PlanDocument): Interpretation {
 
   for (const block of document.blocks) {
     if (block.type === 'paragraph') {
-      scope.read(block.text)
+      scope.read(block.text, block.heading)
       continue
     }
+    scope.close()
     if (block.caption) scope.read(block.caption)
     const classified = classifyTable(block, before, scope)
     const { headerAt, evidence } = classified

@@ -56,3 +56,16 @@ export function officialMissione(code: string): string | null {
 export function officialProgramma(code: string): string | null {
   return missions.find((mission) => mission.code === code.slice(0, 2))?.programmi.find((p) => p.code === code)?.name ?? null
 }
+
+/**
+ * Missione and Programma printed in one cell («Missione/Programma»): "01 - 03", "01/03",
+ * "Missione 01 Programma 04", "0103". Null when the text holds no such pair.
+ */
+export function readMissioneProgramma(text: string): { missione: Classified; programma: Classified | null } | null {
+  const t = text.trim()
+  const m = /^(?:missione\s*)?(\d{1,2})\s*(?:[-–/.,]|\s)\s*(?:programma\s*)?(\d{1,2})\b/i.exec(t) ?? /^(\d{2})(\d{2})\b/.exec(t)
+  if (!m) return null
+  const missione = readMissione(m[1] as string)
+  if (!missione) return null
+  return { missione, programma: readProgramma(m[2] as string, missione.code) }
+}

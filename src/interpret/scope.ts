@@ -1,6 +1,6 @@
 import { foldWhitespace, labelKey } from '../text/normalize.js'
 import { matchLabel } from './labels.js'
-import { categoryOf, codeAndTitle } from './fields.js'
+import { categoryOf, codeAndTitle, splitPerson } from './fields.js'
 import { yearIn } from './kind.js'
 import type { PlanHints } from './draft.js'
 
@@ -14,21 +14,34 @@ export class Scope {
   unit: string | null = null
   category: string | null = null
   parent: { code: string | null; title: string | null } | null = null
+  /** «Responsabile del servizio: …» printed above the unit's objectives. */
+  responsible: { name: string | null; role: string | null } | null = null
+  /** Whether the title came from a heading (a breadcrumb or a line of text gives way to one). */
+  private titleFromHeading = false
+  /** The title was the last thing read: a heading's second line may complete it. */
+  private titleOpen = false
   readonly plan: PlanHints = { comune: null, year: null, title: null, unit: null }
 
   /**
    * Reads one heading, caption or single-cell row. Returns what it was ("unit", "category",
    * "parent", "title", "comune"), or null when it says none of these.
    */
-  read(text: string): 'unit' | 'category' | 'parent' | 'title' | 'comune' | null {
+  read(text: string, heading = true): 'unit' | 'category' | 'parent' | 'title' | 'comune' | 'responsible' | null {
     const t = foldWhitespace(text)
+    const open = this.titleOpen
+    this.titleOpen = false
     if (t === '' || t.length > 200) return null
+    if (open && this.plan.title && continuesTitle(this.plan.title, t)) {
+      this.plan.title = `${this.plan.title} ${t}`
+      this.titleOpen = true
+      return 'title'
+    }
     const category = categoryOf(t)
     if (category) {
       this.category = category
       return 'category'
     }
-    const comune = /^comune\s+di\s+(.+?)(?:\s*[-–(,].*)?$/i.exec(t)
+    const comune = /^comune\s+di\s+(.+?)(?:\s*[-–(,].*|\s+(?:provincia|citt[aà] metropolitana)\b.*)?$/i.exec(t)
     const title = matchLabel(t, ['planTitle'])
     if (comune && !title) {
       this.plan.comune ??= properName(foldWhitespace(comune[1] as string))
@@ -36,11 +49,13 @@ export class Scope {
       if (rest === '') return 'comune'
     }
     if ((title && !/[>»|]/.test(t)) || /^(il\s+)?piano\b.*\b(performance|obiettivi|esecutivo|indicatori)\b/i.test(t)) {
-      if (this.plan.title === null) {
+      if (this.plan.title === null || (heading && !this.titleFromHeading)) {
         // "Comune di Monteferro - Piano della performance 2023-2025": the title is the plan's part.
         const own = /^comune\s+di\s+.+?\s+[-–]\s+(.+)$/i.exec(t)
         this.plan.title = own ? (own[1] as string) : t
-        this.plan.year ??= yearIn(firstYear(t))
+        this.plan.year = yearIn(firstYear(t)) ?? this.plan.year
+        this.titleFromHeading = heading
+        this.titleOpen = true
       }
       return 'title'
     }
@@ -51,15 +66,36 @@ export class Scope {
       this.category = null
       return 'parent'
     }
+    const person = /^(responsabile[^:]{0,40}|dirigente[^:]{0,30}|titolare[^:]{0,40}|referente)\s*:\s*(.+)$/i.exec(t)
+    if (person && !/della pubblicazione|del procedimento|della trasparenza|del sito/i.test(person[1] as string)) {
+      this.responsible = splitPerson(person[2] as string)
+      return 'responsible'
+    }
     const unit = matchLabel(t, ['unitName'])
     if (unit && unit.rest !== '' && t.split(' ').length <= 12) {
       // «Settore: Affari generali» drops the label; «Servizio Amministrativo» is the name itself.
       this.unit = /^[^:]{1,40}:\s*\S/.test(t) ? foldWhitespace(t.slice(t.indexOf(':') + 1)) : t
       this.category = null
+      this.responsible = null
       return 'unit'
     }
     return null
   }
+
+  /** A table stands between: a heading after it does not complete the title before it. */
+  close(): void {
+    this.titleOpen = false
+  }
+}
+
+/** Words a title's first line ends on when its heading goes on below ("… – Sottosezione" / "Performance"). */
+const OPEN_ENDINGS = ['sottosezione', 'sezione', 'di', 'del', 'della', 'dei', 'degli', 'delle', 'e', 'per', 'al', 'alla', 'ai', 'agli', 'in', 'con']
+
+/** Whether a short line completes the title read just before it. */
+function continuesTitle(title: string, line: string): boolean {
+  if (line.length > 40 || /^comune\s+di\b/i.test(line) || /\d{4}/.test(line)) return false
+  const last = title.split(/\s+/).at(-1)?.toLowerCase() ?? ''
+  return /[-–:,]$/.test(title) || OPEN_ENDINGS.includes(last) || /^[a-zà-ù]/.test(line)
 }
 
 /** "SAN VITO AL PIANO" -> "San Vito al Piano": a name printed in capitals, as it is written. */

@@ -51,6 +51,7 @@ export const LABELS = {
   involvedCdr: { variants: ['altri cdr coinvolti', 'cdr coinvolti', 'altri settori coinvolti', 'altre strutture coinvolte'], prefix: false, roles: ['key', 'column'], field: 'objectives[].cdr.involved' },
   strategicAddress: { variants: ['indirizzo strategico', 'obiettivo strategico'], prefix: false, roles: ['key'], field: '—' },
   missione: { variants: ['missione'], prefix: false, roles: ['key', 'column'], field: 'objectives[].missione' },
+  missioneProgramma: { variants: ['missione/programma', 'missione programma', 'missione e programma', 'missione - programma', 'codice missione/programma', 'missione/programma di bilancio'], prefix: false, roles: ['key', 'column'], field: 'objectives[].missione, programma' },
   programma: { variants: ['programma'], prefix: false, roles: ['key', 'column'], field: 'objectives[].programma' },
   managementGoal: { variants: ['obiettivo gestionale', 'obiettivo operativo', 'obiettivo esecutivo'], prefix: false, roles: ['key'], field: '—' },
   title: { variants: ['titolo obiettivo', 'titolo', 'denominazione obiettivo'], prefix: false, roles: ['key'], field: 'objectives[].title' },
@@ -96,7 +97,7 @@ export const LABELS = {
     prefix: true, roles: ['card', 'key', 'column'], field: 'objectives[].id',
   },
   objectiveTitle: {
-    variants: ['titolo', 'titolo obiettivo', "titolo dell'obiettivo", 'denominazione', 'denominazione obiettivo', 'obiettivo', 'obiettivi', 'descrizione obiettivo', 'descrizione obiettivi', "descrizione dell'obiettivo", 'descrizione progetto', 'progetto', 'oggetto', 'obiettivo di performance', 'obiettivi di performance', 'attivita obiettivo', 'obiettivi assegnati', 'obiettivo assegnato'],
+    variants: ['titolo', 'titolo obiettivo', "titolo dell'obiettivo", 'denominazione', 'denominazione obiettivo', 'obiettivo', 'obiettivi', 'descrizione obiettivo', 'descrizione obiettivi', "descrizione dell'obiettivo", 'descrizione progetto', 'progetto', 'oggetto', 'obiettivo di performance', 'obiettivi di performance', 'attivita obiettivo', 'obiettivi assegnati', 'obiettivo assegnato', 'descrizione obsa', 'titolo obsa', 'descrizione obst', 'titolo obst', 'denominazione obsa'],
     prefix: false, roles: ['key', 'column'], field: 'objectives[].title',
   },
   objectiveDescription: { variants: ['descrizione', 'descrizione sintetica', 'descrizione estesa', 'descrizione dettagliata', 'finalita', "finalita dell'obiettivo", 'contenuto'], prefix: false, roles: ['key', 'column'], field: 'objectives[].description (the title when no other is printed)' },
@@ -114,6 +115,8 @@ export const LABELS = {
     variants: ['responsabile', 'responsabili', 'dirigente', 'dirigenti', 'dirigente responsabile', 'responsabile del servizio', 'responsabile di settore', 'responsabile del settore', "responsabile d'area", "responsabile dell'area", 'responsabile po', 'responsabile p o', 'titolare di po', 'titolare p o', 'titolare eq', 'referente', "responsabile dell'obiettivo", 'responsabile primario', 'direttore'],
     prefix: false, roles: ['key', 'column'], field: 'objectives[].responsible (a unit: unit)',
   },
+  /** A role printed as the label of the person who holds it («Segretario comunale | dott. …»). */
+  responsibleRole: { variants: ['segretario comunale', 'segretario generale', 'segretario', 'vice segretario', 'direttore generale', 'comandante'], prefix: false, roles: ['key', 'column'], field: 'objectives[].responsible (the label is the role)' },
   objectiveCategory: { variants: ['tipologia obiettivo', 'tipo obiettivo', 'tipologia', 'tipo', 'natura', "natura dell'obiettivo", 'categoria', 'classificazione', 'tipo di obiettivo'], prefix: false, roles: ['key', 'column'], field: 'objectives[].category' },
   weightPoints: { variants: ['peso', 'peso obiettivo', 'punti', 'peso punti', 'peso in punti', 'punteggio obiettivo'], prefix: true, roles: ['key', 'column'], field: 'objectives[].weight', scale: 'points' },
   weightPercent: { variants: ['peso %', 'peso percentuale', '% peso', 'peso obsa', 'peso in %', 'incidenza %', 'incidenza', 'peso ponderale %', 'peso (%)'], prefix: true, roles: ['key', 'column'], field: 'objectives[].weight', scale: 'percent' },

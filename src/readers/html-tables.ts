@@ -13,10 +13,11 @@ export function readHtmlBlocks(html: string, firstTable = 1): Block[] {
   const $ = load(html)
   const blocks: Block[] = []
   let tableIndex = firstTable
-  const paragraph = (nodes: DomNode[]) => {
-    const text = foldLines(nodes.map(textOf).join(''))
-    if (text) blocks.push({ type: 'paragraph', text, heading: nodes.length > 0 && isHeading({ type: 'tag', name: 'p', children: nodes }), location: { page: null, table: null, row: null, column: null } })
+  /** A paragraph, one block per line (a <br> starts a line: «Responsabile: …<br>Risorse umane: …»). */
+  const push = (text: string, heading: boolean) => {
+    for (const line of cleanCellText(text).split('\n')) if (line) blocks.push({ type: 'paragraph', text: line, heading, location: { page: null, table: null, row: null, column: null } })
   }
+  const paragraph = (nodes: DomNode[]) => push(nodes.map(textOf).join(''), nodes.length > 0 && isHeading({ type: 'tag', name: 'p', children: nodes }))
   /** A container's children: runs of inline content are paragraphs, block children are visited. */
   const flow = (node: DomNode): void => {
     let inline: DomNode[] = []
@@ -43,8 +44,7 @@ export function readHtmlBlocks(html: string, firstTable = 1): Block[] {
       return
     }
     if (name && PARAGRAPHS.has(name) && !containsTable(node)) {
-      const text = foldLines(textOf(node))
-      if (text) blocks.push({ type: 'paragraph', text, heading: isHeading(node), location: { page: null, table: null, row: null, column: null } })
+      push(textOf(node), isHeading(node))
       return
     }
     flow(node)
@@ -73,7 +73,7 @@ const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'capt
 /** Elements whose content starts on a new line inside a cell. */
 const LINE_BREAKING = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol'])
 /** Elements printed apart from the word before them: footnote marks must not glue ("completezza10"). */
-const SPACED = new Set(['sup', 'sub', 'td', 'th'])
+const SPACED = new Set(['sup', 'sub', 'td', 'th', 'small'])
 
 function containsTable(node: DomNode): boolean {
   return (node.children ?? []).some((child) => child.name?.toLowerCase() === 'table' || containsTable(child))

@@ -4,7 +4,7 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.
 import { attachCaptions, type Block, type PlanDocument, type Table } from '../model/document.js'
 import type { Finding } from '../model/finding.js'
 import { PerfplanError } from '../errors.js'
-import { readPageContent } from './pdf/page-content.js'
+import { readPageContent, type TextRun } from './pdf/page-content.js'
 import { findRuledTables, type GridTable } from './pdf/lattice.js'
 import { findStreamTables } from './pdf/stream.js'
 import { textLines } from './pdf/cell-text.js'
@@ -82,9 +82,9 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
     const free = outside.filter((run) => !grids.some((grid) => grid.runs.has(run)))
     // Paragraphs stand in reading order between the tables: a unit heading above a table
     // comes right before it. Page headers and footers are paragraphs, never headings.
-    const paragraphs = textLines(free).map((line) => ({
+    const paragraphs = joinWrappedLines(textLines(free), furniture).map((line) => ({
       y: line.y,
-      block: { type: 'paragraph' as const, text: line.text, heading: !line.runs.some((run) => furniture.has(run)), location: { page: pageNumber, table: null, row: null, column: null } },
+      block: { type: 'paragraph' as const, text: line.text, heading: !line.furniture, location: { page: pageNumber, table: null, row: null, column: null } },
     }))
     const paragraphsAbove = (y: number) => {
       while (paragraphs.length > 0 && (paragraphs[0] as { y: number }).y < y) blocks.push((paragraphs.shift() as { block: Block }).block)
@@ -141,6 +141,37 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
     })
   }
   return { format: 'pdf', pages: pdf.numPages, blocks: attachCaptions(withoutRunningHeads(blocks)), findings }
+}
+
+/**
+ * The lines of one paragraph as one text: a line that runs to the right edge of the lines
+ * starting where it starts, followed right below (a line's pitch) by one starting there too,
+ * wrapped into it. A short line (a heading, «Settore: …») ends its paragraph.
+ */
+function joinWrappedLines(lines: { y: number; text: string; runs: TextRun[] }[], furniture: Set<TextRun>): { y: number; text: string; furniture: boolean }[] {
+  const shaped = lines.map((line) => ({
+    y: line.y,
+    text: line.text,
+    left: Math.min(...line.runs.map((run) => run.x)),
+    right: Math.max(...line.runs.map((run) => run.x + run.width)),
+    size: Math.max(...line.runs.map((run) => run.size)),
+    furniture: line.runs.some((run) => furniture.has(run)),
+  }))
+  const out: { y: number; text: string; furniture: boolean; left: number; right: number; size: number; last: number }[] = []
+  for (const line of shaped) {
+    const previous = out.at(-1)
+    const edge = Math.max(...shaped.filter((other) => Math.abs(other.left - line.left) <= 2 && !other.furniture).map((other) => other.right))
+    const wraps = previous !== undefined && !previous.furniture && !line.furniture && Math.abs(previous.left - line.left) <= 2 && Math.abs(previous.size - line.size) < 0.5 &&
+      line.y - previous.last > 0 && line.y - previous.last <= line.size * 1.6 && previous.right >= edge - line.size * 6 &&
+      // «Risorse umane: …» under «Responsabile: …» is a line of its own.
+      !/^[A-ZÀ-Ú][^:.]{0,40}:\s/.test(line.text)
+    if (previous && wraps) {
+      previous.text = previous.text.endsWith('-') && /^[a-zà-ù]/.test(line.text) ? previous.text.slice(0, -1) + line.text : `${previous.text} ${line.text}`
+      previous.last = line.y
+      previous.right = line.right
+    } else out.push({ ...line, last: line.y })
+  }
+  return out
 }
 
 /** The first row of a grid is the table's header printed again (a new page): no row's rest. */

@@ -49,10 +49,10 @@ export const DEFAULT_AREAS: AreaRegistry = [
 /** The canonical area a printed label names, or null. The comune's own areas come first. */
 export function findArea(registry: AreaRegistry, label: string): AreaDefinition | null {
   const key = labelKey(label)
-  return (
-    registry.find((area) => labelKey(area.id) === key || labelKey(area.label) === key || area.variants.some((variant) => labelKey(variant) === key)) ??
-    null
-  )
+  const found = registry.find((area) => labelKey(area.id) === key || labelKey(area.label) === key || area.variants.some((variant) => labelKey(variant) === key)) ?? null
+  // A dirigente's column names the area in brackets: "Ing. Colombo (Area Tecnica)".
+  const bracketed = /\(([^()]+)\)\s*$/.exec(label)
+  return found ?? (bracketed ? findArea(registry, bracketed[1] as string) : null)
 }
 
 /** Reads `--areas FILE` (a JSON array of {id, label, variants}) and puts it before the built-in areas. */

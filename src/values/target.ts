@@ -27,8 +27,12 @@ export function parseTarget(text: string): { comparator: Comparator | null; targ
     const rest = raw.slice(m[0].length)
     const date = isoDate(rest)
     if (date) return { comparator, target: { raw, kind: 'text', value: date } }
-    const value = parseValue(rest)
+    const value = parseValue(rest) ?? null
     if (value && value.kind !== 'text') return { comparator, target: { ...value, raw } }
+    // A number with its unit after it ("<= 30 gg", "≥ 1.100 pratiche").
+    const counted = /^([\d.,]*\d)\s+([a-zà-ù.]{1,16})$/i.exec(rest)
+    const n = counted ? parseValue(counted[1] as string) : null
+    if (n && n.kind === 'number') return { comparator, target: { ...n, raw } }
     break
   }
   return { comparator: null, target: parseValue(raw) }

@@ -10,7 +10,7 @@ import { LABELS, type WeightScale } from '../vocabulary.js'
 import { DRAFT_ROOT, type Draft } from '../draft.js'
 import type { Scope } from '../scope.js'
 import { kindOf } from '../kind.js'
-import { readMissione, readProgramma } from '../missione.js'
+import { readMissione, readMissioneProgramma, readProgramma } from '../missione.js'
 import { reportUnkeptValue } from '../unmapped.js'
 import {
   categoryOf, codeAndTitle, isCodeLike, looksLikeUnit, numberOf, parseWeight, splitPerson, splitUnitAndPerson,
@@ -19,8 +19,8 @@ import {
 /** The labels of key/value cards and list headers, in the order ties are broken. */
 export const FIELD_LABELS: readonly LabelId[] = [
   'objectiveNumber', 'unitAndPerson', 'objectiveTitle', 'objectiveDescription', 'strategicObjective', 'operationalObjective',
-  'unitName', 'responsiblePerson', 'objectiveCategory', 'weightPercent', 'weightCoefficient', 'weightPoints',
-  'startDate', 'endDate', 'duration', 'indicatorName', 'indicatorFormula', 'indicatorType', 'indicatorUnit',
+  'unitName', 'responsiblePerson', 'responsibleRole', 'objectiveCategory', 'weightPercent', 'weightCoefficient', 'weightPoints',
+  'startDate', 'endDate', 'duration', 'missioneProgramma', 'indicatorName', 'indicatorFormula', 'indicatorType', 'indicatorUnit',
   'indicatorBaseline', 'indicatorTargetYear', 'indicatorState', 'indicatorTarget', 'missione', 'programma', 'involvedCdr',
   'score', 'cardKind', 'planYear', 'comune', 'unkept', 'instructions',
 ]
@@ -36,6 +36,8 @@ export interface FieldRef {
   yearRole: 'target' | 'baseline' | null
   /** Text printed after the label in its own cell ("Obiettivo n. 3" -> "3"). */
   rest: string
+  /** The label as printed, for labels that are themselves a value (a role). */
+  label?: string
 }
 
 /** Ordinal targets counted from the plan year: "Target primo anno" is the plan year's. */
@@ -80,7 +82,26 @@ function resolve(text: string, scope: Scope): FieldRef | null {
   if (label.rest !== '' && !acceptsRest(label.id, label.rest)) return null
   if (label.id === 'indicatorTarget' && /^(19[5-9]\d|20\d\d)$/.test(label.rest)) return { id: 'indicatorTargetYear', year: label.rest, yearRole: 'target', rest: '' }
   if (label.id === 'indicatorBaseline' && scope.plan.year !== null) return { id: 'indicatorBaseline', year: String(scope.plan.year - 1), yearRole: 'baseline', rest: label.rest }
-  return { id: label.id, year: null, yearRole: null, rest: label.rest }
+  return { id: label.id, year: null, yearRole: null, rest: label.rest, label: foldWhitespace(text).replace(/[:.]+$/, '') }
+}
+
+/**
+ * The key of a label|value row: its first cell's label, or, for a short first cell with a
+ * value after it, a label followed by a word or two of the plan's own («Descrizione OBSA»,
+ * «Peso dell'obiettivo %»): the longest label its words start with.
+ */
+export function resolveKey(cells: readonly Cell[], scope: Scope): FieldRef | null {
+  const first = cells[0]
+  if (!first) return null
+  const exact = resolveLabel(first.text, scope)
+  if (exact || cells.length < 2) return exact
+  const words = labelKey(first.text).split(' ')
+  if (words.length < 2 || words.length > 6) return null
+  for (let n = words.length - 1; n >= 1; n--) {
+    const ref = resolveLabel(words.slice(0, n).join(' '), scope)
+    if (ref && ref.rest === '' && ref.id !== 'unkept' && words.length - n <= 2) return ref
+  }
+  return null
 }
 
 /** A label with its value in the same cell: only a short value of the kind the label takes. */
@@ -194,6 +215,12 @@ export function applyField(draft: Draft, ref: FieldRef, text: string, cells: rea
         at('responsible')
       }
       return
+    case 'responsibleRole': {
+      const person = splitPerson(value)
+      o.responsible = { name: person.name, role: person.role ?? ref.label ?? null }
+      at('responsible')
+      return
+    }
     case 'objectiveCategory': {
       const kind = kindOf(value)
       if (kind) {
@@ -241,6 +268,15 @@ export function applyField(draft: Draft, ref: FieldRef, text: string, cells: rea
       at('missione')
       if (!o.missione) reportUnkeptValue(cells, o.id, draft.context)
       return
+    case 'missioneProgramma': {
+      const both = readMissioneProgramma(value)
+      if (!both) return reportUnkeptValue(cells, o.id, draft.context)
+      o.missione = pick(both.missione)
+      o.programma = pick(both.programma)
+      at('missione')
+      at('programma')
+      return
+    }
     case 'programma': {
       const programma = pick(readProgramma(value, o.missione?.code ?? null))
       if (programma) {

@@ -4,7 +4,7 @@ import { newDraft, type Draft } from '../draft.js'
 import type { Scope } from '../scope.js'
 import { leadingNumber, numberOf } from '../fields.js'
 import { reportUnmapped } from '../unmapped.js'
-import { addIndicator, applyField, isIndicatorField, resolveLabel, type FieldRef } from './field-map.js'
+import { addIndicator, applyField, isIndicatorField, resolveKey, resolveLabel, type FieldRef } from './field-map.js'
 import { openSubTable, type SubTable } from './subtables.js'
 import { filledRows } from './rows.js'
 
@@ -48,8 +48,10 @@ export class KvCardReader {
         this.draft().provides.add(opened.kind === 'indicators' ? 'indicator' : opened.kind === 'ratings' ? 'ratings' : 'weight')
         continue
       }
-      const first = resolveLabel((cells[0] as Cell).text, this.scope)
-      if (sub && sub.owns(first)) {
+      const first = resolveKey(cells, this.scope)
+      // A line of its own under a table of several columns is a heading: the table is over.
+      const heading = cells.length === 1 && sub?.kind === 'indicators' && first === null && (cells[0] as Cell).col === 0
+      if (sub && !heading && sub.owns(first)) {
         sub.read(cells, this.draft(), this.scope)
         continue
       }
@@ -72,6 +74,7 @@ export class KvCardReader {
         if (origin) draft.context.origins.set('@.title', origin)
         draft.context.origins.delete('@.description')
       }
+      o.indicators = o.indicators.filter((indicator) => Object.values(indicator).some((v) => v !== null && !(typeof v === 'object' && Object.keys(v).length === 0)))
       // An indicator card (performance.gov.it) prints the indicator's title as «Titolo».
       const only = o.indicators[0]
       if (o.indicators.length === 1 && only && only.name === null && o.title !== '') only.name = o.title
@@ -86,7 +89,7 @@ export class KvCardReader {
     const pairs: Pair[] = []
     const leading: Cell[] = []
     cells.forEach((cell, c) => {
-      const ref = resolveLabel(cell.text, this.scope)
+      const ref = c === 0 ? resolveKey(cells, this.scope) : resolveLabel(cell.text, this.scope)
       const open = pairs.at(-1)
       // A value that reads like a label («Tipologia | Indicatore di risultato») is the value of
       // the label before it when nothing follows it.
@@ -129,6 +132,8 @@ export class KvCardReader {
     this.firstKey ??= ref.id
     this.seen.add(ref.id)
     draft.context.use(label, ...values)
+    // A label with no value («Indicatori» over the indicator table) only heads what follows.
+    if (text.trim() === '' && ref.rest === '') return
     if (isIndicatorField(ref.id)) {
       // Indicators printed as pairs: «Indicatore» opens the next one.
       if (!this.indicator || (ref.id === 'indicatorName' && this.indicator.indicator.name !== null) || !draft.objective.indicators.includes(this.indicator.indicator)) this.indicator = addIndicator(draft)
@@ -187,4 +192,5 @@ export function applyScope(draft: Draft, scope: Scope): void {
   draft.objective.unit ??= scope.unit
   draft.objective.category ??= scope.category
   draft.objective.parent ??= scope.parent ? { ...scope.parent } : null
+  draft.objective.responsible ??= scope.responsible ? { ...scope.responsible } : null
 }

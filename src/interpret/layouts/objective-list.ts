@@ -94,6 +94,15 @@ export function readList(table: Table, headerAt: number, scope: Scope, group: st
   // «OBIETTIVO STRATEGICO» is the objective itself when no other column names it (Besnate).
   const named = columns.some((column) => column.ref && ['objectiveTitle', 'objectiveDescription'].includes(column.ref.id))
   for (const column of columns) if (!named && column.ref?.id === 'strategicObjective' && !codeColumn(column, body, columns)) column.ref = { ...column.ref, id: 'objectiveTitle' }
+  // «N.» and «Codice obiettivo» both: the first numbers the rows, the other is the objective's code.
+  const numbers = columns.filter((column) => column.ref?.id === 'objectiveNumber')
+  for (const column of numbers.slice(1)) column.ref = { ...(column.ref as FieldRef), id: 'operationalObjective' }
+  // «Tipologia» over «Indicatore di risultato», «… di efficacia»: the indicator's type, not the objective's.
+  for (const column of columns) {
+    if (column.ref?.id !== 'objectiveCategory') continue
+    const values = body.flatMap((cells) => cells.filter((cell) => headerOf(cell, columns) === column))
+    if (values.length > 0 && values.filter((cell) => /^indicatore\b|^efficacia\b|^efficienza\b|^qualit/i.test(cell.text.trim())).length * 2 > values.length) column.ref = { ...column.ref, id: 'indicatorType' }
+  }
   markWeightColumns(columns, body, scope)
   const matrix = columns.some((column) => column.weightColumn)
   const headerKey = header.map((cell) => labelKey(cell.text)).join('|')
@@ -133,6 +142,17 @@ export function readList(table: Table, headerAt: number, scope: Scope, group: st
       if (what) {
         context.use(first)
         carried.clear()
+        continue
+      }
+      if (first.colSpan >= Math.max(2, columns.length / 2)) {
+        const words = first.text.split(/\s+/).length
+        context.use(first)
+        // A few words across the table name a unit («AFFARI GENERALI»); a sentence is a note.
+        if (words <= 8 && !/[.;]$/.test(first.text.trim())) {
+          scope.unit = foldWhitespace(first.text)
+          scope.category = null
+          carried.clear()
+        } else reportUnmapped([first], null, context)
         continue
       }
     }
@@ -184,13 +204,15 @@ export function readList(table: Table, headerAt: number, scope: Scope, group: st
     for (const [column, group] of carried) if (!seen.has(column)) applyField(draft, group.ref, group.text, group.cells, scope, indicator)
     if (blockResponsible) applyField(draft, { id: 'responsiblePerson', year: null, yearRole: null, rest: '' }, blockResponsible.value, blockResponsible.cells, scope)
     finishRow(draft, columns)
-    draft.weightGroup = `${group}|${draft.objective.unit ?? ''}`
+    // Weights sum to 100 over the table, or over each unit its headings or separator rows name.
+    draft.weightGroup = `${group}|${scope.unit ?? ''}`
     drafts.push(draft)
     last = draft
   }
   // «Responsabile del servizio» printed under the list is every objective's of the block.
   if (blockResponsible) for (const draft of drafts) if (!draft.objective.responsible) applyField(draft, { id: 'responsiblePerson', year: null, yearRole: null, rest: '' }, blockResponsible.value, blockResponsible.cells, scope)
   if (matrix) for (const draft of drafts) setMatrixCdr(draft)
+  asCoefficients(drafts)
   return { layout: matrix ? 'matrix' : 'objective-list', drafts, totals, context }
 }
 
@@ -212,6 +234,13 @@ export function readListTrailer(table: Table, drafts: Draft[], scope: Scope, con
     else reportUnmapped(value, null, context)
   })
   return true
+}
+
+/** «Peso» printed as 1,0 / 1,2 / 1,5 in every row: coefficients (Besnate's «Pesatura»), not points. */
+function asCoefficients(drafts: Draft[]): void {
+  const weights = drafts.flatMap((draft) => (draft.objective.weight && draft.objective.weight.value !== null ? [draft.objective.weight] : []))
+  if (weights.length < 2 || !weights.every((weight) => weight.scale === 'points' && /^\d[.,]\d{1,2}$/.test(weight.raw) && (weight.value as number) <= 3)) return
+  for (const weight of weights) weight.scale = 'coefficient'
 }
 
 function readHeading(cells: Cell[], scope: Scope, context: ReadingContext): void {

@@ -128,12 +128,23 @@ function indicators(cells: Cell[], scope: Scope): SubTable | null {
   // A header of objective fields as well is a list, not a card's indicator table.
   if (columns.some((column) => column.ref && ['objectiveTitle', 'objectiveNumber', 'unitName'].includes(column.ref.id))) return null
   const own = new Set(fields.map((column) => column.ref?.id))
+  const spans = new Map<(typeof columns)[number], Cell>()
   return {
     kind: 'indicators',
     owns: (ref) => ref === null || (own.has(ref.id) && ref.id !== 'indicatorName'),
     read(row, draft) {
       const slot = addIndicator(draft)
       let filled = false
+      // A cell merged down over several indicators («Efficacia quantitativa» beside two) is each one's.
+      const at = (row[0] as Cell).row
+      for (const [column, merged] of spans) {
+        if (merged.row + merged.rowSpan <= at) spans.delete(column)
+        else if (merged.row < at && column.ref && !row.some((cell) => headerOf(cell, columns) === column)) applyField(draft, column.ref, merged.text, [merged], scope, () => slot)
+      }
+      for (const cell of row) if (cell.rowSpan > 1) {
+        const column = headerOf(cell, columns)
+        if (column) spans.set(column, cell)
+      }
       for (const cell of row) {
         draft.context.use(cell)
         const column = headerOf(cell, columns)
