@@ -51,3 +51,14 @@ export interface PlanHints {
   title: string | null
   unit: string | null
 }
+
+/** An objective with no title printed but a description: the description is its title. */
+export function descriptionAsTitle(draft: Draft): void {
+  const o = draft.objective
+  if (o.title !== '' || !o.description) return
+  o.title = o.description
+  o.description = null
+  const origin = draft.context.origins.get(`${DRAFT_ROOT}.description`)
+  if (origin) draft.context.origins.set(`${DRAFT_ROOT}.title`, origin)
+  draft.context.origins.delete(`${DRAFT_ROOT}.description`)
+}

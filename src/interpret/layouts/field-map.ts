@@ -143,6 +143,16 @@ export function applyField(draft: Draft, ref: FieldRef, text: string, cells: rea
   const cell = cells[0]
   const at = (field: string) => draft.context.origin(`${DRAFT_ROOT}.${field}`, cell, value)
   if (value === '' || (isEmptyMark(value) && ref.id !== 'objectiveNumber')) return
+  // The first text naming the objective is its title; what follows describes it.
+  const describe = () => {
+    o.description = o.description ? `${o.description} ${value}` : value
+    at('description')
+  }
+  const titleOrDescription = () => {
+    if (o.title !== '') return describe()
+    o.title = value
+    at('title')
+  }
   switch (ref.id) {
     case 'objectiveNumber': {
       const id = numberOf(value) ?? (isCodeLike(value) ? value : null)
@@ -157,18 +167,9 @@ export function applyField(draft: Draft, ref: FieldRef, text: string, cells: rea
       return
     }
     case 'objectiveTitle':
-      if (o.title === '') {
-        o.title = value
-        at('title')
-      } else {
-        o.description = o.description ? `${o.description} ${value}` : value
-        at('description')
-      }
-      return
+      return titleOrDescription()
     case 'objectiveDescription':
-      o.description = o.description ? `${o.description} ${value}` : value
-      at('description')
-      return
+      return describe()
     case 'strategicObjective': {
       if (/^(si|sì|no)\b/i.test(value)) return reportUnkeptValue(cells, o.id, draft.context)
       const { code, title } = codeAndTitle(value)
@@ -177,16 +178,9 @@ export function applyField(draft: Draft, ref: FieldRef, text: string, cells: rea
       return
     }
     case 'operationalObjective': {
-      if (isCodeLike(value)) {
-        o.code = value
-        at('code')
-      } else if (o.title === '') {
-        o.title = value
-        at('title')
-      } else {
-        o.description = o.description ? `${o.description} ${value}` : value
-        at('description')
-      }
+      if (!isCodeLike(value)) return titleOrDescription()
+      o.code = value
+      at('code')
       return
     }
     case 'unitName':

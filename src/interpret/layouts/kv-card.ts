@@ -1,6 +1,6 @@
 import type { Cell, Table } from '../../model/document.js'
 import { foldWhitespace } from '../../text/normalize.js'
-import { newDraft, type Draft } from '../draft.js'
+import { descriptionAsTitle, newDraft, type Draft } from '../draft.js'
 import type { Scope } from '../scope.js'
 import { leadingNumber, numberOf } from '../fields.js'
 import { reportUnmapped } from '../unmapped.js'
@@ -67,13 +67,7 @@ export class KvCardReader {
   finish(): Draft[] {
     for (const draft of this.drafts) {
       const o = draft.objective
-      if (o.title === '' && o.description) {
-        o.title = o.description
-        o.description = null
-        const origin = draft.context.origins.get('@.description')
-        if (origin) draft.context.origins.set('@.title', origin)
-        draft.context.origins.delete('@.description')
-      }
+      descriptionAsTitle(draft)
       o.indicators = o.indicators.filter((indicator) => Object.values(indicator).some((v) => v !== null && !(typeof v === 'object' && Object.keys(v).length === 0)))
       // An indicator card (performance.gov.it) prints the indicator's title as «Titolo».
       const only = o.indicators[0]

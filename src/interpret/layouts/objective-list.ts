@@ -2,7 +2,7 @@ import type { Cell, Table } from '../../model/document.js'
 import type { Location } from '../../model/location.js'
 import { foldWhitespace, labelKey } from '../../text/normalize.js'
 import { parseNumber, round4 } from '../../values/number.js'
-import { newDraft, type Draft } from '../draft.js'
+import { descriptionAsTitle, newDraft, type Draft } from '../draft.js'
 import type { Scope } from '../scope.js'
 import { matchLabel } from '../labels.js'
 import { headerOf, spanOf, type Span } from '../lines.js'
@@ -304,13 +304,8 @@ function readContinuation(cells: Cell[], columns: Column[], draft: Draft, scope:
 
 /** After a row: a number printed before the title ("n. 0 …", "6 - …"), a category or gate in the title. */
 function finishRow(draft: Draft, columns: Column[]): void {
+  descriptionAsTitle(draft)
   const o = draft.objective
-  if (o.title === '' && o.description) {
-    o.title = o.description
-    o.description = null
-    const origin = draft.context.origins.get('@.description')
-    if (origin) draft.context.origins.set('@.title', origin)
-  }
   const hasNumber = columns.some((column) => column.ref?.id === 'objectiveNumber')
   if (!draft.numbered && !hasNumber) {
     const numbered = leadingNumber(o.title)
