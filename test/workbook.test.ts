@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { emitWorkbook } from '../src/emit/workbook.js'
@@ -132,6 +134,17 @@ describe.each(LAYOUT_PLANS)('the corrected workbook of %s', (file, sheets) => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([...sheets, 'Aree', 'Indicatori', 'Rilievi'])
   })
 
+})
+
+/** Every plan of another layout (test/expected/), from the first of its files. */
+const OTHER_PLANS = readdirSync(fileURLToPath(new URL('./expected/', import.meta.url)))
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => {
+    const expected = JSON.parse(readFileSync(fileURLToPath(new URL(`./expected/${name}`, import.meta.url)), 'utf8')) as { files: string[] }
+    return `plans/${name.replace(/\.json$/, '')}/${expected.files[0] as string}`
+  })
+
+describe.each(OTHER_PLANS)('the corrected workbook of %s', (file) => {
   it('reads back to the same plan, summary and objectives', async () => {
     const { record } = await imported(file)
     const { record: back } = await importBytes(await emitWorkbook(record), { name: 'corrected.xlsx' })

@@ -80,8 +80,18 @@ export function typed(cell: ExcelJS.Cell, value: Value | null): ExcelJS.Cell {
   if (value === null) return text(cell, null)
   if (value.kind === 'percent' && typeof value.value === 'number') return number(cell, value.value, percentFormat(value.value))
   if (value.kind === 'currency' && typeof value.value === 'number') return number(cell, value.value, EURO)
-  if (value.kind === 'number' && typeof value.value === 'number' && value.raw !== '') return number(cell, value.value)
+  if (value.kind === 'number' && typeof value.value === 'number' && value.raw !== '') return number(cell, value.value, numberFormat(value.raw))
   return text(cell, value.raw)
+}
+
+/** The format that prints a number as it was printed: "1.200" grouped, "4,50" with two decimals. */
+export function numberFormat(raw: string): string | undefined {
+  const m = /^-?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(raw.trim())
+  if (!m) return undefined
+  const grouped = (m[1] as string).includes('.')
+  const decimals = m[2]?.length ?? 0
+  if (!grouped && decimals === 0) return undefined
+  return `${grouped ? '#,##0' : '0'}${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`
 }
 
 /** Excel's limits on sheet names: 31 characters, none of []:*?/\ . */
