@@ -1,16 +1,10 @@
-import type { Cell, PlanDocument, Table } from '../model/document.js'
-import { tablesOf } from '../model/document.js'
+import type { Cell, Table } from '../model/document.js'
 
 /** One row of a table with its non-empty anchor cells, in reading order across the document. */
 export interface Line {
   table: number
   row: number
   cells: Cell[]
-}
-
-/** All table rows of a document, in reading order; empty rows are left out. */
-export function linesOf(document: PlanDocument): Line[] {
-  return linesOfTables(tablesOf(document))
 }
 
 /** The rows of some tables, in their order; empty rows are left out. */

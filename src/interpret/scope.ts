@@ -1,4 +1,4 @@
-import { foldWhitespace, labelKey } from '../text/normalize.js'
+import { foldWhitespace } from '../text/normalize.js'
 import { matchLabel } from './labels.js'
 import { categoryOf, codeAndTitle, splitPerson } from './fields.js'
 import { yearIn } from './kind.js'
@@ -112,10 +112,4 @@ export function properName(text: string): string {
 function firstYear(text: string): string {
   const m = /\b(19[5-9]\d|20\d\d)\b/.exec(text)
   return m ? (m[1] as string) : text
-}
-
-/** Whether a text is only a heading of the plan's own words (no value of an objective). */
-export function isHeadingText(text: string): boolean {
-  const key = labelKey(text)
-  return key !== '' && key.split(' ').length <= 14
 }
