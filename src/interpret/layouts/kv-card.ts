@@ -1,4 +1,5 @@
 import type { Cell, Table } from '../../model/document.js'
+import type { Indicator } from '../../model/record.js'
 import { foldWhitespace } from '../../text/normalize.js'
 import { descriptionAsTitle, newDraft, type Draft } from '../draft.js'
 import type { Scope } from '../scope.js'
@@ -68,7 +69,9 @@ export class KvCardReader {
     for (const draft of this.drafts) {
       const o = draft.objective
       descriptionAsTitle(draft)
-      o.indicators = o.indicators.filter((indicator) => Object.values(indicator).some((v) => v !== null && !(typeof v === 'object' && Object.keys(v).length === 0)))
+      // An indicator opened by a label with nothing after it, last on the card, is no indicator
+      // (only trailing ones go: the others' origins are recorded by their index).
+      while (o.indicators.length > 0 && isBlank(o.indicators.at(-1) as Indicator)) o.indicators.pop()
       // An indicator card (performance.gov.it) prints the indicator's title as «Titolo».
       const only = o.indicators[0]
       if (o.indicators.length === 1 && only && only.name === null && o.title !== '') only.name = o.title
@@ -187,4 +190,8 @@ export function applyScope(draft: Draft, scope: Scope): void {
   draft.objective.category ??= scope.category
   draft.objective.parent ??= scope.parent ? { ...scope.parent } : null
   draft.objective.responsible ??= scope.responsible ? { ...scope.responsible } : null
+}
+
+function isBlank(indicator: Indicator): boolean {
+  return Object.values(indicator).every((v) => v === null || (typeof v === 'object' && Object.keys(v).length === 0))
 }
