@@ -318,26 +318,22 @@ export function applyField(draft: Draft, ref: FieldRef, text: string, cells: rea
   }
 }
 
+/** Indicator fields printed as plain text, by the label that prints them. */
+const TEXT_FIELDS = { indicatorFormula: 'formula', indicatorType: 'type', indicatorUnit: 'unit', indicatorState: 'description' } as const
+
 function applyIndicatorField(draft: Draft, ref: FieldRef, text: string, cells: readonly Cell[], { indicator, index }: { indicator: Indicator; index: number }): void {
   const value = foldWhitespace(text)
   const path = `${DRAFT_ROOT}.indicators[${index}]`
   const at = (field: string) => draft.context.origin(`${path}.${field}`, cells[0], value)
+  const field = TEXT_FIELDS[ref.id as keyof typeof TEXT_FIELDS]
+  if (field) {
+    indicator[field] = value
+    return at(field)
+  }
   switch (ref.id) {
     case 'indicatorName':
       indicator.name = indicator.name ? `${indicator.name} ${value}` : value
       return at('name')
-    case 'indicatorFormula':
-      indicator.formula = value
-      return at('formula')
-    case 'indicatorType':
-      indicator.type = value
-      return at('type')
-    case 'indicatorUnit':
-      indicator.unit = value
-      return at('unit')
-    case 'indicatorState':
-      indicator.description = value
-      return at('description')
     case 'indicatorBaseline':
       if (ref.year) {
         indicator.baselines[ref.year] = parseValue(value)
