@@ -1,106 +1,132 @@
-import { parseArgs } from 'node:util'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { collectInputs } from './batch/inputs.js'
-import { runBatch, writeAtomically, type BatchOptions } from './batch/run.js'
-import { planRecordJsonSchema, type PlanRecord } from './model/record.js'
-import { emitAudit } from './emit/audit.js'
+import { collectInputSet } from './batch/inputs.js'
+import { runBatch, type BatchOptions, type BatchResult } from './batch/run.js'
+import { removeTemporaryFiles } from './batch/atomic-write.js'
+import type { DocumentDigest } from './batch/digest.js'
+import { writeAuditReports } from './emit/audit/index.js'
 import { loadScheme } from './settings/scheme.js'
 import { loadAreas } from './settings/areas.js'
 import { isPerfplanError, UsageError } from './errors.js'
-import { readDocument } from './readers/index.js'
-import { tablesAsCsv, tablesAsJson } from './emit/tables.js'
+import { COMMANDS, parse, suggestion, wholeNumber, type ParsedArgs } from './cli/args.js'
+import { HELP } from './cli/help.js'
+import { Progress } from './cli/progress.js'
+import { convertCommand, summaryText } from './cli/summary.js'
+import { INPUT_EXTENSIONS } from './batch/inputs.js'
 
-const HELP = `Usage:
-  perfplan import <file|dir>... [--out DIR] [--concurrency N] [--scheme FILE] [--areas FILE] [--strict]
-  perfplan audit  <file|dir>... [--out DIR] [--concurrency N] [--scheme FILE] [--areas FILE] [--strict]
-  perfplan schema
-  perfplan tables <file> [--csv]
-
-Commands:
-  import   read performance plans (.pdf .docx .html .htm .xlsx; directories are walked)
-           and write OUT/<name>.json, the corrected workbook OUT/<name>.xlsx, and OUT/batch.json
-  audit    the same reading, reports only: OUT/<name>.json, OUT/batch.json and OUT/audit.md
-  schema   print the JSON Schema of the plan record
-  tables   print the tables read from one file, before interpretation (JSON, or CSV with --csv)
-
-Options:
-  --out DIR          output folder (default: out)
-  --concurrency N    files read at once (default: 2)
-  --scheme FILE      weighting scheme JSON: {"points":{"alto":5,"medio":3,"basso":1},"inverted":["realizzabilita"]}
-  --areas FILE       the comune's areas JSON: [{"id":"cultura","label":"CULTURA","variants":["Area Cultura"]}]
-  --strict           exit 1 when any document has an error finding
-  -h, --help         this help
-
-Exit status: 0 all documents imported; 1 a document failed (or, with --strict, has errors);
-2 usage error, or an output folder that cannot be written.
-`
-
-const OPTIONS = {
-  out: { type: 'string', default: 'out' },
-  concurrency: { type: 'string', default: '2' },
-  scheme: { type: 'string' },
-  areas: { type: 'string' },
-  strict: { type: 'boolean', default: false },
-  csv: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const
+/** Exit statuses of a run stopped by a signal (128 + its number), as shells report them. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
 
 async function main(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parse(argv)
   const [command, ...paths] = positionals
+  if (values.version) {
+    process.stdout.write(`${version()}\n`)
+    return 0
+  }
   if (values.help || command === 'help') {
     process.stdout.write(HELP)
     return 0
   }
   switch (command) {
-    case 'schema':
+    case 'schema': {
+      // The readers and the record's schema load only for the commands that need them:
+      // `import` reads in worker threads, and its main thread stays light.
+      const { planRecordJsonSchema } = await import('./model/record.js')
       process.stdout.write(`${JSON.stringify(planRecordJsonSchema(), null, 2)}\n`)
       return 0
+    }
     case 'tables': {
+      const { readDocument } = await import('./readers/index.js')
+      const { tablesAsCsv, tablesAsJson } = await import('./emit/tables.js')
       if (paths.length !== 1) throw new UsageError('tables takes exactly one file')
-      const document = await readDocument(await readFile(paths[0] as string).catch(() => {
-        throw new UsageError(`no such file: ${paths[0]}`)
-      }))
+      const document = await readDocument(
+        await readFile(paths[0] as string).catch(() => {
+          throw new UsageError(`no such file: ${paths[0]}`)
+        }),
+      )
       process.stdout.write(values.csv ? tablesAsCsv(document) : tablesAsJson(document))
       return 0
     }
     case 'import':
-    case 'audit': {
-      if (paths.length === 0) throw new UsageError(`${command} needs at least one file or directory`)
-      const concurrency = Number(values.concurrency)
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency takes a whole number from 1 up')
-      const inputs = await collectInputs(paths)
-      const records = new Map<string, PlanRecord>()
-      const options: BatchOptions = {
-        out: values.out,
-        concurrency,
-        ...(values.scheme ? { scheme: loadScheme(values.scheme) } : {}),
-        ...(values.areas ? { areas: loadAreas(values.areas) } : {}),
-        workbook: command === 'import',
-        onRecord: (name, record) => {
-          if (command === 'audit') records.set(name, record)
-        },
-        onFileDone: (file, done, total) => {
-          if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K[${done}/${total}] ${file.status === 'ok' ? 'ok    ' : 'FAILED'} ${file.file}`)
-        },
-      }
-      const batch = await runBatch(inputs, options)
-      if (process.stderr.isTTY && inputs.length > 0) process.stderr.write('\n')
-      if (command === 'audit') await writeAtomically(join(values.out, 'audit.md'), emitAudit(batch, records))
-      for (const file of batch.files) if (file.status === 'failed') process.stderr.write(`${file.file}: ${file.rule}: ${file.message}\n`)
-      if (batch.totals.failed > 0) return 1
-      return values.strict && batch.totals.findings.error > 0 ? 1 : 0
-    }
+    case 'audit':
+      return runImport(command, paths, values)
+    case undefined:
+      throw new UsageError('a command is needed: import, audit, schema or tables')
     default:
-      throw new UsageError(command ? `unknown command: ${command}` : 'a command is needed')
+      throw new UsageError(`unknown command ${command}${suggestion(command, COMMANDS)}`)
   }
+}
+
+async function runImport(command: 'import' | 'audit', paths: string[], values: ParsedArgs['values']): Promise<number> {
+  if (paths.length === 0) throw new UsageError(`${command} needs at least one file or folder`)
+  const options: BatchOptions = {
+    out: values.out,
+    ...(values.concurrency !== undefined ? { concurrency: wholeNumber(values.concurrency, '--concurrency') } : {}),
+    guards: {
+      timeoutMs: wholeNumber(values.timeout, '--timeout') * 1000,
+      maxBytes: wholeNumber(values['max-size'], '--max-size') * 1024 * 1024,
+      maxMemoryMb: wholeNumber(values['max-memory'], '--max-memory', 64),
+    },
+    ...(values.scheme ? { scheme: loadScheme(values.scheme) } : {}),
+    ...(values.areas ? { areas: loadAreas(values.areas) } : {}),
+    workbook: command === 'import',
+    skipExisting: values['skip-existing'],
+  }
+  const { inputs, convertible } = await collectInputSet(paths, { out: values.out })
+  if (inputs.length === 0) {
+    const hint = convertible.length > 0 ? `\n${convertible.map((file) => `  ${convertCommand(file)}`).join('\n')}\n(perfplan reads ${INPUT_EXTENSIONS.join(' ')}; the commands above convert what was found)` : ''
+    process.stderr.write(`perfplan: nothing to import in ${paths.join(' ')}: no ${INPUT_EXTENSIONS.join(', ')} file${hint}\n`)
+    return 2
+  }
+
+  const digests = new Map<string, DocumentDigest>()
+  if (command === 'audit') options.onDigest = (name, digest) => digests.set(name, digest)
+  const progress = new Progress(process.stderr, { quiet: values.quiet })
+  options.onFileStart = (name) => progress.fileStarted(name)
+  options.onFileDone = (result, done) => progress.fileDone(result, done)
+
+  // SIGINT/SIGTERM: documents under way are abandoned and batch.json says the run was
+  // interrupted; a second signal stops at once, removing the temporary files.
+  const stop = new AbortController()
+  let signalled: keyof typeof SIGNAL_EXIT | null = null
+  const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
+    if (signalled) {
+      removeTemporaryFiles()
+      process.exit(SIGNAL_EXIT[signal])
+    }
+    signalled = signal
+    stop.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  options.signal = stop.signal
+
+  const started = Date.now()
+  progress.start(inputs.length)
+  let batch: BatchResult
+  try {
+    batch = await runBatch(inputs, options)
+  } finally {
+    progress.stop()
+    removeTemporaryFiles()
+  }
+  const reports = command === 'audit' && batch.state === 'complete' ? await writeAuditReports(values.out, batch, digests) : []
+  if (values.json) process.stdout.write(`${JSON.stringify(batch, null, 2)}\n`)
+  if (!values.quiet) process.stderr.write(summaryText(batch, { out: values.out, elapsedMs: Date.now() - started, reports, convertible }))
+  if (signalled) return SIGNAL_EXIT[signalled]
+  if (batch.totals.failed > 0) return 1
+  if (values.strict && batch.totals.findings.error > 0) {
+    const documents = batch.files.filter((file) => file.findings.error > 0).length
+    process.stderr.write(`perfplan: --strict: ${documents} document${documents === 1 ? ' has' : 's have'} error findings (${batch.totals.findings.error} in all), so the exit status is 1\n`)
+    return 1
+  }
+  return 0
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
 }
 
 main(process.argv.slice(2)).then(
@@ -109,7 +135,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`perfplan: ${error.message}\n\n${HELP}`)
+      process.stderr.write(`perfplan: ${error.message}\nRun "perfplan --help" for the usage.\n`)
       process.exitCode = 2
     } else if (isPerfplanError(error)) {
       // `tables` on a file that gives no document: its reason, as batch.json would say it.

@@ -1,36 +1,16 @@
-import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, readdir, writeFile, copyFile, mkdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir, writeFile, copyFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { fixture } from './helpers/fixtures.js'
+import { perfplan as run, removeTempDirs, tempDir, type Run } from './helpers/cli.js'
 
-const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
-
-/** Runs the built command line; never rejects, gives the exit code and the streams. */
-async function perfplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...args], { maxBuffer: 1 << 26 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
+async function perfplan(...args: string[]): Promise<Run> {
+  return run(args)
 }
 
-const made: string[] = []
-afterAll(async () => {
-  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })))
-})
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'perfplan-'))
-  made.push(dir)
-  return dir
-}
+afterAll(removeTempDirs)
 
 describe('perfplan import', () => {
   it('writes one JSON per fixture that validates against `perfplan schema`, and batch.json', async () => {
@@ -67,7 +47,8 @@ describe('perfplan import', () => {
     )
     expect(batch.totals).toMatchObject({ files: 13, ok: 13, failed: 0 })
     // import writes the corrected workbook beside each record
-    expect((await readdir(out)).filter((name) => name.endsWith('.xlsx.xlsx'))).toEqual(['programmazione-2024.xlsx.xlsx'])
+    // an .xlsx input's workbook is named apart from it
+    expect((await readdir(out)).filter((name) => name.startsWith('programmazione-2024.xlsx'))).toEqual(['programmazione-2024.xlsx.corretto.xlsx', 'programmazione-2024.xlsx.json'])
   })
 
   it('reads a mislabelled file for what it is, fails an empty one with UNREADABLE and goes on (exit 1)', async () => {
@@ -129,7 +110,7 @@ describe('perfplan audit', () => {
     const out = await tempDir()
     const run = await perfplan('audit', fixture('plans/montevecchio-2025/piano-performance-2025.xlsx'), '--out', out)
     expect(run.code).toBe(0)
-    expect((await readdir(out)).sort()).toEqual(['audit.md', 'batch.json', 'piano-performance-2025.xlsx.json'])
+    expect((await readdir(out)).sort()).toEqual(['audit.html', 'audit.md', 'batch.json', 'obiettivi.csv', 'piano-performance-2025.xlsx.json', 'rilievi.csv'])
     const report = await readFile(join(out, 'audit.md'), 'utf8')
     expect(report.split('\n').slice(0, 7)).toEqual([
       '# Audit dei piani della performance',
@@ -138,9 +119,9 @@ describe('perfplan audit', () => {
       '',
       '## piano-performance-2025.xlsx',
       '',
-      'Comune: Montevecchio; anno: 2025; obiettivi: 6; righe di riepilogo: 6.',
+      'Comune: Montevecchio; anno: 2025; obiettivi: 6.',
     ])
-    expect(report).toContain('| error | SCORE_MISMATCH | 4 | p5 t5 r13c6 (F13) | L\'Esito Pesatura stampato è 18, ma le valutazioni danno 16. | 18 | 16 |')
+    expect(report).toContain('| error | SCORE_MISMATCH | 4 | foglio 5, cella F13 | L\'Esito Pesatura stampato è 18, ma le valutazioni danno 16. | 18 | 16 |')
   })
 })
 
@@ -178,16 +159,28 @@ describe('settings files', () => {
 
 describe('usage errors', () => {
   it.each([
-    [['import'], 'import needs at least one file or directory'],
+    [['import'], 'import needs at least one file or folder'],
     [['import', 'no/such/dir'], 'no such file or directory: no/such/dir'],
-    [['import', '.', '--colour'], "Unknown option '--colour'"],
-    [['frobnicate'], 'unknown command: frobnicate'],
-    [['import', '.', '--concurrency', '0'], '--concurrency takes a whole number from 1 up'],
-  ])('%j exits 2 with the usage', async (args, message) => {
+    [['import', '.', '--colour'], 'unknown option --colour'],
+    [['import', '.', '--concurency', '4'], 'unknown option --concurency (did you mean --concurrency?)'],
+    [['import', '.', '--skip-exisiting'], 'unknown option --skip-exisiting (did you mean --skip-existing?)'],
+    [['improt', '.'], 'unknown command improt (did you mean import?)'],
+    [['frobnicate'], 'unknown command frobnicate'],
+    [['import', '.', '--concurrency', '0'], '--concurrency takes a whole number from 1 up, not "0"'],
+    [['import', '.', '--out'], '--out needs a value'],
+  ])('%j exits 2 with one line and the way to the help', async (args, message) => {
     const run = await perfplan(...args)
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain(message)
-    expect(run.stderr).toContain('Usage:')
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe(`perfplan: ${message}\nRun "perfplan --help" for the usage.\n`)
+  })
+
+  it('--version prints the package\'s version, --help the usage', async () => {
+    const pkg = JSON.parse(await readFile(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'))
+    expect(await perfplan('--version')).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
+    const help = await perfplan('--help')
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/^Usage:\n  perfplan import <file\|dir\|"glob">\.\.\./)
   })
 })
 

@@ -9,8 +9,10 @@ describe('the library', () => {
       'PerfplanError',
       'PlanRecordSchema',
       'SCHEMA_VERSION',
+      'collectInputSet',
       'collectInputs',
       'emitAudit',
+      'emitAuditHtml',
       'emitJson',
       'emitWorkbook',
       'importBytes',
@@ -24,6 +26,7 @@ describe('the library', () => {
       'reconcile',
       'runBatch',
       'sniffFormat',
+      'writeAuditReports',
     ])
   })
 })

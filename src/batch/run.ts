@@ -1,95 +1,207 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readFile, rm, stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
 import PQueue from 'p-queue'
 import type { ImportOptions } from '../pipeline.js'
 import { countFindings, type Severity } from '../model/finding.js'
 import type { FailureRule } from '../errors.js'
 import type { PlanRecord } from '../model/record.js'
 import type { Input } from './inputs.js'
-import { runImportTask } from './import-task.js'
+import type { TaskResult } from './import-task.js'
+import { digestOf, type DocumentDigest } from './digest.js'
+import { DEFAULT_GUARDS, ImportPool, type Guards } from './pool.js'
+import { outputNames } from './output-names.js'
+import { writeAtomically } from './atomic-write.js'
+
+export { writeAtomically } from './atomic-write.js'
 
 /** One file's line in batch.json. */
 export interface FileResult {
+  /** The name its outputs take under OUT ("sub/piano.pdf"). */
   file: string
   status: 'ok' | 'failed'
   rule?: FailureRule
   message?: string
+  /** With --skip-existing: the outputs of an earlier run were for the same bytes, and kept. */
+  skipped?: true
   findings: Record<Severity, number>
+  /** Time spent reading it (in its worker), not waiting for one. */
   ms: number
 }
 
+export interface BatchTotals {
+  files: number
+  ok: number
+  failed: number
+  skipped: number
+  findings: Record<Severity, number>
+}
+
+/**
+ * batch.json. It is rewritten as files finish (`state: "running"`), so even a killed run
+ * leaves a true record of what finished; `unfinished` names what an interrupted run did not.
+ */
 export interface BatchResult {
+  state: 'running' | 'complete' | 'interrupted'
   files: FileResult[]
-  totals: { files: number; ok: number; failed: number; findings: Record<Severity, number> }
+  unfinished: string[]
+  totals: BatchTotals
 }
 
 export interface BatchOptions extends Omit<ImportOptions, 'name'> {
   out: string
-  /** Files read at once (their I/O overlaps; parsing shares this thread). */
+  /** Worker threads, one document each at a time (default: one per core). */
   concurrency?: number
-  /** Write the corrected workbook OUT/<name>.xlsx beside the JSON (`import`; not `audit`). */
+  /** Write the corrected workbook beside the JSON (`import`; not `audit`). */
   workbook?: boolean
-  /** Called with each imported record (the audit report collects them). */
-  onRecord?: (name: string, record: PlanRecord) => void
+  /** Per-document guards: timeout, worker heap, and the largest file read. */
+  guards?: Partial<Guards> & { maxBytes?: number }
+  /** Keep the outputs of a file whose JSON already names the same source sha256. */
+  skipExisting?: boolean
+  /** Called with each imported plan's digest (the audit report collects them). */
+  onDigest?: (name: string, digest: DocumentDigest) => void
+  onFileStart?: (name: string) => void
   onFileDone?: (result: FileResult, done: number, total: number) => void
+  /** Aborting it interrupts the run: documents under way are abandoned, batch.json says so. */
+  signal?: AbortSignal
 }
 
+/** The largest file read by default (bytes). */
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+const REWRITE_EVERY_MS = 1000
+
 /**
- * Imports every input, writing OUT/<name>.json (and extra outputs) for each and
- * OUT/batch.json for all. Never rejects for a bad document: its entry says `failed`
- * with the rule and one sentence, and no output of it is left behind.
+ * Imports every input in a pool of worker threads, writing OUT/<name>.json (and the
+ * workbook) as each finishes and OUT/batch.json for all. Never rejects for a bad
+ * document: its entry says `failed` with the rule and one sentence, and no output of it is
+ * left behind. Outputs are the same bytes whatever the concurrency.
  */
 export async function runBatch(inputs: readonly Input[], options: BatchOptions): Promise<BatchResult> {
-  const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? 2) })
-  const files: FileResult[] = new Array(inputs.length)
+  const threads = Math.max(1, options.concurrency ?? availableParallelism())
+  const guards: Guards = { ...DEFAULT_GUARDS, ...options.guards }
+  const maxBytes = options.guards?.maxBytes ?? DEFAULT_MAX_BYTES
+  const pool = new ImportPool(threads, guards)
+  const results: (FileResult | undefined)[] = new Array(inputs.length)
+  const batchPath = join(options.out, 'batch.json')
   let done = 0
-  await Promise.all(
-    inputs.map((input, i) =>
-      queue.add(async () => {
-        files[i] = await importOne(input, options)
-        options.onFileDone?.(files[i] as FileResult, ++done, inputs.length)
-      }),
-    ),
-  )
-  const totals = { files: files.length, ok: 0, failed: 0, findings: { error: 0, warning: 0, info: 0 } }
-  for (const file of files) {
-    totals[file.status]++
-    for (const severity of ['error', 'warning', 'info'] as const) totals.findings[severity] += file.findings[severity]
+  let lastWrite = 0
+  let writing: Promise<void> = Promise.resolve()
+  const record = (state: BatchResult['state']) => batchOf(results, inputs, state)
+  const interrupted = () => options.signal?.aborted === true
+  const onAbort = () => pool.interrupt()
+  options.signal?.addEventListener('abort', onAbort, { once: true })
+
+  await writeAtomically(batchPath, render(record('running')))
+  // Bounds the documents in flight (a queued one holds nothing), so memory stays flat.
+  const queue = new PQueue({ concurrency: threads * 2 })
+  try {
+    await Promise.all(
+      inputs.map((input, i) =>
+        queue.add(async () => {
+          if (interrupted()) return
+          options.onFileStart?.(input.name)
+          const result = await importOne(input, options, pool, maxBytes)
+          if (!result) return // interrupted while it was read
+          results[i] = result
+          options.onFileDone?.(result, ++done, inputs.length)
+          if (Date.now() - lastWrite >= REWRITE_EVERY_MS) {
+            lastWrite = Date.now()
+            writing = writing.then(() => writeAtomically(batchPath, render(record('running'))))
+          }
+        }),
+      ),
+    )
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort)
+    await pool.close()
+    await writing
   }
-  const result = { files, totals }
-  await writeAtomically(join(options.out, 'batch.json'), `${JSON.stringify(result, null, 2)}\n`)
+  const result = record(interrupted() ? 'interrupted' : 'complete')
+  await writeAtomically(batchPath, render(result))
   return result
 }
 
-async function importOne(input: Input, options: BatchOptions): Promise<FileResult> {
+async function importOne(input: Input, options: BatchOptions, pool: ImportPool, maxBytes: number): Promise<FileResult | null> {
   const started = performance.now()
-  const base = join(options.out, input.name)
-  const result = await runImportTask({
-    path: input.path,
-    name: input.name,
-    workbook: options.workbook ?? false,
-    ...(options.scheme ? { scheme: options.scheme } : {}),
-    ...(options.areas ? { areas: options.areas } : {}),
-  })
+  let readMs: number | null = null
+  const names = outputNames(input.name)
+  const paths = { json: join(options.out, names.json), workbook: join(options.out, names.workbook) }
+  const finish = (fields: Omit<FileResult, 'file' | 'ms'>): FileResult => ({ file: input.name, ...fields, ms: readMs ?? Math.round(performance.now() - started) })
+
+  if (options.skipExisting) {
+    const existing = await existingRecord(input.path, paths, options.workbook ?? false)
+    if (existing) {
+      if (options.onDigest) options.onDigest(input.name, digestOf(existing))
+      return finish({ status: 'ok', skipped: true, findings: countFindings(existing.findings) })
+    }
+  }
+  const size = (await stat(input.path).catch(() => null))?.size ?? 0
+  const result: TaskResult =
+    size > maxBytes
+      ? { ok: false, rule: 'TOO_LARGE', message: `Il file è di ${megabytes(size)} MB, oltre il limite di ${megabytes(maxBytes)} MB (--max-size).` }
+      : await pool.run({
+          path: input.path,
+          name: input.name,
+          workbook: options.workbook ?? false,
+          digest: options.onDigest !== undefined,
+          ...(options.scheme ? { scheme: options.scheme } : {}),
+          ...(options.areas ? { areas: options.areas } : {}),
+        })
+  if (!result.ok && result.rule === 'INTERRUPTED') return null
+  if (result.ms !== undefined) readMs = result.ms
   if (!result.ok) {
     // Outputs of an earlier run would now describe a file that no longer imports.
-    await Promise.all(['.json', '.xlsx'].map((extension) => rm(base + extension, { force: true })))
-    return { file: input.name, status: 'failed', rule: result.rule, message: result.message, findings: { error: 1, warning: 0, info: 0 }, ms: elapsed(started) }
+    await Promise.all([paths.json, paths.workbook].map((path) => rm(path, { force: true })))
+    return finish({ status: 'failed', rule: result.rule, message: result.message, findings: { error: 1, warning: 0, info: 0 } })
   }
-  await writeAtomically(`${base}.json`, result.json)
-  if (result.workbook) await writeAtomically(`${base}.xlsx`, result.workbook)
-  options.onRecord?.(input.name, result.record)
-  return { file: input.name, status: 'ok', findings: countFindings(result.record.findings), ms: elapsed(started) }
+  await writeAtomically(paths.json, result.json)
+  if (result.workbook) await writeAtomically(paths.workbook, result.workbook)
+  if (result.digest) options.onDigest?.(input.name, result.digest)
+  return finish({ status: 'ok', findings: result.findings })
 }
 
-function elapsed(started: number): number {
-  return Math.round(performance.now() - started)
+/** The record an earlier run wrote for the same bytes, when its outputs are all there. */
+async function existingRecord(source: string, paths: { json: string; workbook: string }, workbook: boolean): Promise<PlanRecord | null> {
+  const text = await readFile(paths.json, 'utf8').catch(() => null)
+  if (text === null) return null
+  if (workbook && !(await stat(paths.workbook).catch(() => null))) return null
+  let record: PlanRecord
+  try {
+    record = JSON.parse(text) as PlanRecord
+  } catch {
+    return null
+  }
+  return record?.source?.sha256 === (await sha256(source)) ? record : null
 }
 
-/** Writes through a temporary file and a rename, so no half-written output is ever left. */
-export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, data)
-  await rename(temporary, path)
+async function sha256(path: string): Promise<string | null> {
+  const hash = createHash('sha256')
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  } catch {
+    return null
+  }
+  return hash.digest('hex')
+}
+
+function batchOf(results: readonly (FileResult | undefined)[], inputs: readonly Input[], state: BatchResult['state']): BatchResult {
+  const files = results.filter((result): result is FileResult => result !== undefined)
+  const unfinished = state === 'complete' ? [] : inputs.filter((_, i) => results[i] === undefined).map((input) => input.name)
+  const totals: BatchTotals = { files: files.length, ok: 0, failed: 0, skipped: 0, findings: { error: 0, warning: 0, info: 0 } }
+  for (const file of files) {
+    totals[file.status]++
+    if (file.skipped) totals.skipped++
+    for (const severity of ['error', 'warning', 'info'] as const) totals.findings[severity] += file.findings[severity]
+  }
+  return { state, files, unfinished, totals }
+}
+
+function render(batch: BatchResult): string {
+  return `${JSON.stringify(batch, null, 2)}\n`
+}
+
+function megabytes(bytes: number): string {
+  return String(Math.round(bytes / 104857.6) / 10).replace('.', ',')
 }

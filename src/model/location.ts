@@ -30,3 +30,18 @@ export function compareLocation(a: Location | null, b: Location | null): number 
   }
   return 0
 }
+
+/**
+ * A location in words, as reports show it to a clerk: «pagina 3, tabella 4, riga 23,
+ * colonna 2»; a workbook's cell as «foglio 2, cella B7».
+ */
+export function describeLocation(location: Location | null): string {
+  if (!location) return '—'
+  if (location.cell) return [location.page !== null ? `foglio ${location.page}` : null, `cella ${location.cell}`].filter(Boolean).join(', ')
+  const parts: string[] = []
+  if (location.page !== null) parts.push(`pagina ${location.page}`)
+  if (location.table !== null) parts.push(`tabella ${location.table}`)
+  if (location.row !== null) parts.push(`riga ${location.row}`)
+  if (location.column !== null) parts.push(`colonna ${location.column}`)
+  return parts.join(', ') || '—'
+}
