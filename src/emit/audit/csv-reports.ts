@@ -43,8 +43,9 @@ export function findingsCsv(batch: BatchResult, digests: ReadonlyMap<string, Doc
  * column per area, in the areas' order of identifiers).
  */
 export function objectivesCsv(batch: BatchResult, digests: ReadonlyMap<string, DocumentDigest>): string {
+  // Columns by canonical area (its label from the plan's area totals, not the printed one).
   const areaLabels = new Map<string, string>()
-  for (const digest of digests.values()) for (const objective of digest.objectives) for (const area of objective.areas) if (!areaLabels.has(area.area)) areaLabels.set(area.area, area.label)
+  for (const digest of digests.values()) for (const area of digest.areas) if (!areaLabels.has(area.area)) areaLabels.set(area.area, area.label)
   const areas = [...areaLabels.keys()].sort()
   const rows: (string | number | null)[][] = []
   for (const file of batch.files) {

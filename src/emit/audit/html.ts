@@ -46,7 +46,7 @@ ${tile(totals.files, 'documenti')}${tile(totals.ok, 'importati')}${tile(totals.f
 <figure><figcaption>Rilievi per regola</figcaption>${stackedBarChart(
     [...rules].sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : 1)).map(([label, counts]) => ({ label, counts })),
     'rilievi-regole',
-  )}</figure>
+  )}<p class="legend">${(['error', 'warning', 'info'] as const).map((severity) => `<span><i style="background:${SEVERITY_COLOUR[severity]}"></i>${SEVERITY_LABEL[severity]}</span>`).join('')}</p></figure>
 </section>
 <section>
 <h2>Documenti</h2>
@@ -73,8 +73,9 @@ ${documents.map((file, i) => documentSection(file, digests.get(file.file), i)).j
 `
 }
 
+/** Documents that could not be imported first, then by errors, warnings and name. */
 function byErrors(a: FileResult, b: FileResult): number {
-  return b.findings.error - a.findings.error || b.findings.warning - a.findings.warning || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+  return Number(b.status === 'failed') - Number(a.status === 'failed') || b.findings.error - a.findings.error || b.findings.warning - a.findings.warning || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
 }
 
 function countRule(rules: Map<string, Record<Severity, number>>, rule: string, severity: Severity): void {
@@ -92,14 +93,15 @@ function tile(n: number, label: string, tone = ''): string {
 }
 
 function documentRow(file: FileResult, digest: DocumentDigest | undefined, i: number): string {
-  const outcome = file.status === 'failed' ? `<span class="error">non importato (${escape(file.rule ?? '')})</span>` : file.skipped ? 'importato (già presente)' : 'importato'
+  const outcome = file.status === 'failed' ? `<span class="outcome-failed">non importato (${escape(file.rule ?? '')})</span>` : file.skipped ? 'importato (già presente)' : 'importato'
   return `<tr><td><a href="#doc-${i + 1}">${escape(file.file)}</a></td><td>${escape(digest?.plan.comune ?? '—')}</td><td>${digest?.plan.year ?? '—'}</td><td>${outcome}</td><td class="n">${file.findings.error}</td><td class="n">${file.findings.warning}</td><td class="n">${file.findings.info}</td></tr>`
 }
 
 function documentSection(file: FileResult, digest: DocumentDigest | undefined, i: number): string {
   const head = `<article class="document" id="doc-${i + 1}">\n<h3>${escape(file.file)}</h3>`
   if (file.status === 'failed') {
-    return `${head}\n<table class="findings"><tbody>${findingRow({ severity: 'error', rule: file.rule ?? '', where: '—', message: file.message ?? '', found: null, corrected: null })}</tbody></table>\n</article>`
+    const row = findingRow({ severity: 'error', rule: file.rule ?? '', where: '—', message: file.message ?? '', found: null, corrected: null })
+    return `${head}\n<div class="group"><h4>Non importato</h4>\n<table class="findings">${COLUMNS}<tbody>${row}</tbody></table></div>\n</article>`
   }
   if (!digest) return `${head}\n</article>`
   const facts = `<p class="facts">Comune: ${escape(digest.plan.comune ?? '—')} · anno: ${digest.plan.year ?? '—'} · ${plural(digest.objectives.length, 'obiettivo', 'obiettivi')} · ${plural(file.findings.error, 'errore', 'errori')}, ${plural(file.findings.warning, 'avviso', 'avvisi')}, ${plural(file.findings.info, 'informazione', 'informazioni')}</p>`
@@ -118,10 +120,12 @@ function documentSection(file: FileResult, digest: DocumentDigest | undefined, i
     const rows = (groups.get(key) as Finding[]).map((finding) =>
       findingRow({ severity: finding.severity, rule: finding.rule, where: describeLocation(finding.location), message: finding.message, found: show(finding.found), corrected: show(finding.corrected) }),
     )
-    return `<div class="group"><h4>${escape(title)}</h4>\n<table class="findings"><thead><tr><th>Gravità</th><th>Regola</th><th>Dove</th><th>Messaggio</th><th>Trovato</th><th>Corretto</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`
+    return `<div class="group"><h4>${escape(title)}</h4>\n<table class="findings">${COLUMNS}<thead><tr><th>Gravità</th><th>Regola</th><th>Dove</th><th>Messaggio</th><th>Trovato</th><th>Corretto</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`
   })
   return `${head}\n${facts}\n${blocks.join('\n')}\n</article>`
 }
+
+const COLUMNS = '<colgroup><col class="severity"><col class="rule"><col class="where"><col><col class="value"><col class="value"></colgroup>'
 
 function rank(order: readonly (string | null)[], key: string | null): number {
   const at = order.indexOf(key)
@@ -152,11 +156,13 @@ h1{font-size:24px;margin:0 0 12px}h2{font-size:19px;margin:28px 0 10px}h3{font-s
 figure{margin:0;border:1px solid #d5d9e0;border-radius:6px;padding:12px}figcaption{font-weight:600;margin-bottom:6px}
 svg text{font:12px system-ui,sans-serif;fill:#1d2330}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e4e7ec;padding:4px 6px;text-align:left;vertical-align:top}
-th{background:#f1f3f6;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f1f3f6;font-weight:600}td code{overflow-wrap:anywhere}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .document{border-top:2px solid #d5d9e0;padding-top:10px;margin-top:18px}.facts{color:#4a5263;margin:0 0 6px}
 .badge{display:inline-block;border-radius:4px;padding:0 6px;color:#fff;font-size:12px}
 .badge.error{background:${SEVERITY_COLOUR.error}}.badge.warning{background:${SEVERITY_COLOUR.warning}}.badge.info{background:${SEVERITY_COLOUR.info}}
-span.error{color:${SEVERITY_COLOUR.error};font-weight:600}
+span.outcome-failed{color:${SEVERITY_COLOUR.error};font-weight:600}
+table.findings{table-layout:fixed}table.findings col.severity{width:110px}table.findings col.rule{width:230px}table.findings col.where{width:190px}table.findings col.value{width:150px}
+.legend{display:flex;gap:12px;font-size:12px;margin-top:6px}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:-1px}
 .filters{display:flex;gap:16px;align-items:center;position:sticky;top:0;background:#fff;padding:8px 0;border-bottom:1px solid #e4e7ec}
 fieldset{border:0;padding:0;margin:0}legend{float:left;margin-right:8px;font-weight:600}
 @media print{.filters{display:none}.charts{grid-template-columns:1fr}}
