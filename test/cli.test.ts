@@ -194,6 +194,13 @@ describe('perfplan tables', () => {
     ])
   })
 
+  it('--csv keeps a title that looks like a formula as text', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'piano.html'), '<table><tr><td>Obiettivo</td><td>=HYPERLINK("http://x","clic")</td></tr><tr><td>-2</td><td>@SUM(A1)</td></tr></table>')
+    const run = await perfplan('tables', join(dir, 'piano.html'), '--csv')
+    expect(run.stdout).toBe('Obiettivo,"\'=HYPERLINK(""http://x"",""clic"")"\n\'-2,\'@SUM(A1)\n')
+  })
+
   it('shows each table\'s caption and header rows', async () => {
     const run = await perfplan('tables', fixture('plans/monteferro-2023/piano-2023.html'))
     const tables = JSON.parse(run.stdout) as { table: number; caption: string | null; headerRows: number; rows: string[][] }[]

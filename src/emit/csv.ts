@@ -13,6 +13,11 @@ export function neutralise(text: string): string {
  * detect the encoding; text cells neutralised against formula injection, numbers as they are.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  return `\uFEFF${csvRows([header, ...rows], { recordDelimiter: 'windows' })}`
+}
+
+/** Rows as CSV without a byte order mark (for stdout), text cells neutralised. */
+export function csvRows(rows: readonly (readonly (string | number | null)[])[], options: { recordDelimiter?: 'unix' | 'windows' } = {}): string {
   const safe = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutralise(cell) : cell ?? '')))
-  return `\uFEFF${stringify([header.map(neutralise), ...safe], { record_delimiter: 'windows' })}`
+  return stringify(safe, { record_delimiter: options.recordDelimiter ?? 'unix' })
 }

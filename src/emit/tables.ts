@@ -1,3 +1,4 @@
+import { csvRows } from './csv.js'
 import { AMBIGUOUS_BREAK, tablesOf, type PlanDocument, type Table } from '../model/document.js'
 
 /** A table as a full grid of strings; a merged cell's text stands at its anchor, its shadow cells are "". */
@@ -23,11 +24,6 @@ export function tablesAsJson(document: PlanDocument): string {
 /** `perfplan tables --csv`: every table as CSV, separated by a blank line. */
 export function tablesAsCsv(document: PlanDocument): string {
   return tablesOf(document)
-    .map((table) => tableGrid(table).map((row) => row.map(csvField).join(',')).join('\n'))
-    .join('\n\n')
-    .concat('\n')
-}
-
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+    .map((table) => csvRows(tableGrid(table)))
+    .join('\n')
 }
