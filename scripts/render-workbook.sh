@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders a corrected workbook the way a clerk sees it: LibreOffice converts it to PDF
 # headlessly (which also proves it opens without repair), pdftoppm turns pages into PNG.
-# Usage: scripts/render-workbook.sh OUT/plan.xlsx.xlsx docs/images
+# Usage: scripts/render-workbook.sh OUT/plan.xlsx.corretto.xlsx docs/images
 # Needs Debian's libreoffice-calc and poppler-utils.
 set -euo pipefail
 workbook=$1

@@ -23,7 +23,9 @@ export const DEFAULT_GUARDS: Guards = { timeoutMs: 120_000, maxMemoryMb: 1024 }
 export class ImportPool {
   readonly #pool: Piscina
   readonly #guards: Guards
-  readonly #stop = new AbortController()
+  /** One abort per document under way: a timeout stops its own, an interruption all. */
+  readonly #running = new Set<AbortController>()
+  #interrupted = false
 
   constructor(threads: number, guards: Guards = DEFAULT_GUARDS) {
     this.#guards = guards
@@ -41,17 +43,22 @@ export class ImportPool {
     // The clock starts when a worker takes the document up (the worker says so on its
     // port), so neither the wait for a free worker nor a new worker's start-up counts.
     const { port1: started, port2 } = new MessageChannel()
-    const timeout = new AbortController()
+    const abort = new AbortController()
+    let timedOut = false
     let timer: NodeJS.Timeout | undefined
     started.once('message', () => {
-      timer = setTimeout(() => timeout.abort(), this.#guards.timeoutMs)
+      timer = setTimeout(() => {
+        timedOut = true
+        abort.abort()
+      }, this.#guards.timeoutMs)
     })
-    const signal = AbortSignal.any([timeout.signal, this.#stop.signal])
+    if (this.#interrupted) abort.abort()
+    this.#running.add(abort)
     try {
-      return (await this.#pool.run({ ...task, started: port2 } satisfies WorkerTask, { signal, transferList: [port2] })) as TaskResult
+      return (await this.#pool.run({ ...task, started: port2 } satisfies WorkerTask, { signal: abort.signal, transferList: [port2] })) as TaskResult
     } catch (error) {
-      if (this.#stop.signal.aborted) return { ok: false, rule: 'INTERRUPTED', message: "L'importazione è stata interrotta prima che il documento fosse letto." }
-      if (timeout.signal.aborted) {
+      if (this.#interrupted) return { ok: false, rule: 'INTERRUPTED', message: "L'importazione è stata interrotta prima che il documento fosse letto." }
+      if (timedOut) {
         return { ok: false, rule: 'TIMEOUT', message: `La lettura ha superato il tempo massimo di ${seconds(this.#guards.timeoutMs)} secondi (--timeout).` }
       }
       if ((error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -61,12 +68,14 @@ export class ImportPool {
     } finally {
       clearTimeout(timer)
       started.close()
+      this.#running.delete(abort)
     }
   }
 
   /** Stops every document under way (their results say INTERRUPTED). */
   interrupt(): void {
-    this.#stop.abort()
+    this.#interrupted = true
+    for (const abort of this.#running) abort.abort()
   }
 
   async close(): Promise<void> {

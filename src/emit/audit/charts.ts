@@ -3,7 +3,7 @@ import { cut } from './common.js'
 
 export const SEVERITY_COLOUR: Record<Severity, string> = { error: '#c62828', warning: '#b26a00', info: '#1565c0' }
 
-const LABEL_WIDTH = 190
+const LABEL_WIDTH = 230
 const BAR_WIDTH = 300
 const ROW = 22
 
@@ -41,7 +41,7 @@ export function stackedBarChart(bars: readonly { label: string; counts: Record<S
 
 function svg(id: string, count: number, rows: string[]): string {
   const height = count * ROW + 4
-  return `<svg id="${id}" role="img" xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 ${LABEL_WIDTH + BAR_WIDTH + 60} ${height}" height="${height}">${rows.join('')}</svg>`
+  return `<svg id="${id}" role="img" xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 ${LABEL_WIDTH + BAR_WIDTH + 60} ${height}">${rows.join('')}</svg>`
 }
 
 function number(value: number): string {

@@ -152,7 +152,7 @@ h1{font-size:24px;margin:0 0 12px}h2{font-size:19px;margin:28px 0 10px}h3{font-s
 .totals{display:flex;flex-wrap:wrap;gap:8px;margin:0}
 .tile{border:1px solid #d5d9e0;border-radius:6px;padding:8px 12px;background:#f7f8fa}.tile strong{font-size:20px;margin-right:4px}
 .tile.error strong{color:${SEVERITY_COLOUR.error}}.tile.warning strong{color:${SEVERITY_COLOUR.warning}}.tile.info strong{color:${SEVERITY_COLOUR.info}}
-.charts{display:grid;grid-template-columns:1fr 1fr;gap:20px;margin-top:20px}
+.charts{display:grid;grid-template-columns:1fr 1fr;gap:20px;margin-top:20px;align-items:start}
 figure{margin:0;border:1px solid #d5d9e0;border-radius:6px;padding:12px}figcaption{font-weight:600;margin-bottom:6px}
 svg text{font:12px system-ui,sans-serif;fill:#1d2330}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e4e7ec;padding:4px 6px;text-align:left;vertical-align:top}
