@@ -11,8 +11,8 @@ import { isPerfplanError, UsageError } from './errors.js'
 import { COMMANDS, parse, suggestion, wholeNumber, type ParsedArgs } from './cli/args.js'
 import { HELP } from './cli/help.js'
 import { Progress } from './cli/progress.js'
-import { convertCommand, summaryText } from './cli/summary.js'
-import { INPUT_EXTENSIONS } from './batch/inputs.js'
+import { summaryText } from './cli/summary.js'
+import { convertCommand, INPUT_EXTENSIONS } from './batch/inputs.js'
 
 /** Exit statuses of a run stopped by a signal (128 + its number), as shells report them. */
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
@@ -73,8 +73,9 @@ async function runImport(command: 'import' | 'audit', paths: string[], values: P
     workbook: command === 'import',
     skipExisting: values['skip-existing'],
   }
-  const { inputs, convertible } = await collectInputSet(paths, { out: values.out })
-  if (inputs.length === 0) {
+  const { inputs, convertible, ignored } = await collectInputSet(paths, { out: values.out })
+  options.ignored = ignored
+  if (inputs.every((input) => input.refusal)) {
     const hint = convertible.length > 0 ? `\n${convertible.map((file) => `  ${convertCommand(file)}`).join('\n')}\n(perfplan reads ${INPUT_EXTENSIONS.join(' ')}; the commands above convert what was found)` : ''
     process.stderr.write(`perfplan: nothing to import in ${paths.join(' ')}: no ${INPUT_EXTENSIONS.join(', ')} file${hint}\n`)
     return 2

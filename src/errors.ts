@@ -1,9 +1,10 @@
 /**
  * The document-level failures: the file cannot give a plan at all (rules.md: UNREADABLE,
  * NO_TEXT_LAYER, NOT_A_PLAN), or a per-document guard stopped its reading (TOO_LARGE,
- * TIMEOUT, OUT_OF_MEMORY, CRASHED). INTERRUPTED marks a document the run abandoned.
+ * TIMEOUT, OUT_OF_MEMORY, CRASHED), or its format is one perfplan does not read
+ * (UNSUPPORTED_FORMAT: .doc, .xls, .odt, .ods, .rtf, archives). INTERRUPTED marks a document the run abandoned.
  */
-export type FailureRule = 'UNREADABLE' | 'NO_TEXT_LAYER' | 'NOT_A_PLAN' | 'TOO_LARGE' | 'TIMEOUT' | 'OUT_OF_MEMORY' | 'CRASHED' | 'INTERRUPTED'
+export type FailureRule = 'UNREADABLE' | 'NO_TEXT_LAYER' | 'NOT_A_PLAN' | 'TOO_LARGE' | 'TIMEOUT' | 'OUT_OF_MEMORY' | 'CRASHED' | 'UNSUPPORTED_FORMAT' | 'INTERRUPTED'
 
 /**
  * Thrown only when a file is unusable as a whole (corrupt, encrypted, a scan, not a plan).

@@ -18,17 +18,31 @@ export const CONVERTIBLE_EXTENSIONS: Readonly<Record<string, string>> = {
   '.ods': 'xlsx',
 }
 
+/** Archives: their plans must be extracted first. */
+export const ARCHIVE_EXTENSIONS = ['.zip', '.7z', '.rar']
+
 /** One input file and the name its outputs take under OUT ("sub/name.ext"). */
 export interface Input {
   path: string
   name: string
+  /** A file found under an input folder in a format perfplan does not read: it fails with this reason. */
+  refusal?: { rule: 'UNSUPPORTED_FORMAT'; message: string }
+}
+
+/** A path under an input folder that is not a document: listed in batch.json, never read. */
+export interface IgnoredPath {
+  path: string
+  reason: string
 }
 
 /** What the command line's arguments expand to. */
 export interface InputSet {
+  /** The documents to import, and the office files and archives perfplan does not read (with their refusal). */
   inputs: Input[]
   /** Files of formats perfplan does not read that a conversion makes readable (path -> target format). */
   convertible: { path: string; target: string }[]
+  /** Other files, folders that cannot be read, links that lead back into a folder already walked. */
+  ignored: IgnoredPath[]
 }
 
 export interface CollectOptions {
@@ -49,12 +63,13 @@ export async function collectInputs(paths: readonly string[], options: CollectOp
 
 export async function collectInputSet(paths: readonly string[], options: CollectOptions = {}): Promise<InputSet> {
   const out = options.out ? await canonical(resolve(options.out)) : null
-  const found: { path: string; argument: number; base: string }[] = []
-  const convertible: InputSet['convertible'] = []
+  const found: { path: string; argument: number; base: string; refusal?: Input['refusal'] }[] = []
+  const ignored: IgnoredPath[] = []
   for (const [argument, path] of paths.entries()) {
-    const files = await expandArgument(path)
-    for (const file of files.files) found.push({ path: file, argument, base: files.base })
-    convertible.push(...files.convertible)
+    const walked = await expandArgument(path)
+    for (const file of walked.files) found.push({ path: file, argument, base: walked.base })
+    for (const file of walked.unsupported) found.push({ path: file, argument, base: walked.base, refusal: unsupportedOf(file) as Input['refusal'] })
+    ignored.push(...walked.ignored)
   }
   const root = commonRoot(found.map((file) => file.base))
   const seen = new Set<string>()
@@ -68,46 +83,104 @@ export async function collectInputSet(paths: readonly string[], options: Collect
     let name = toPosix(relative(root, file.path))
     if (names.has(foldName(name))) name = `${file.argument + 1}/${name}`
     names.add(foldName(name))
-    inputs.push({ path: file.path, name })
+    inputs.push({ path: file.path, name, ...(file.refusal ? { refusal: file.refusal } : {}) })
   }
-  const unread = convertible.filter((file) => !out || !isInside(resolve(file.path), out)).sort((a, b) => byCodePoint(a.path, b.path))
-  return { inputs, convertible: unread }
+  // In name order, whatever the argument they came from; the refused ones among the others.
+  inputs.sort((a, b) => byCodePoint(a.name, b.name))
+  const convertible = inputs.filter((input) => input.refusal).flatMap((input) => convertibleOf(input.path))
+  return { inputs, convertible, ignored: ignored.filter((entry) => !out || !isInside(resolve(entry.path), out)) }
 }
 
 /** One argument: a file, a folder to walk, or a glob pattern. Paths come back absolute. */
-async function expandArgument(path: string): Promise<{ files: string[]; base: string; convertible: InputSet['convertible'] }> {
+async function expandArgument(path: string): Promise<Walked & { base: string }> {
   const absolute = resolve(path)
   const info = await stat(absolute).catch(() => null)
   if (info?.isDirectory()) return { ...(await walk(absolute)), base: absolute }
-  if (info) return { files: [absolute], base: dirname(absolute), convertible: [] }
+  // A file named on the command line is read whatever its name.
+  if (info) return { files: [absolute], unsupported: [], ignored: [], base: dirname(absolute) }
   if (isDynamicPattern(path)) {
     // A quoted pattern (shells on Windows do not expand them): matched files in name order.
     const matched = (await glob(path, { absolute: true, onlyFiles: true, expandDirectories: false })).map((file) => resolve(file)).sort(byCodePoint)
+    if (matched.length === 0) throw new UsageError(`no file matches ${path}`)
     const files = matched.filter(isInputName)
-    if (files.length === 0 && matched.length === 0) throw new UsageError(`no file matches ${path}`)
-    return { files, base: files.length > 0 ? commonRoot(files.map((file) => dirname(file))) : process.cwd(), convertible: matched.flatMap(convertibleOf) }
+    const unsupported = matched.filter((file) => !isInputName(file) && unsupportedOf(file))
+    const base = commonRoot([...files, ...unsupported].map((file) => dirname(file)))
+    return { files, unsupported, ignored: [], base: files.length + unsupported.length > 0 ? base : process.cwd() }
   }
   throw new UsageError(`no such file or directory: ${path}`)
 }
 
-async function walk(directory: string): Promise<{ files: string[]; convertible: InputSet['convertible'] }> {
-  const files: string[] = []
-  const convertible: InputSet['convertible'] = []
+async function walk(directory: string): Promise<Walked> {
+  const walked: Walked = { files: [], unsupported: [], ignored: [] }
+  const visited = new Set<string>([await canonical(directory)])
   // Iterative, depth first, in name order: deep trees cannot overflow the stack.
   const pending = [directory]
   while (pending.length > 0) {
     const folder = pending.pop() as string
-    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => byCodePoint(a.name, b.name))
+    const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      walked.ignored.push({ path: folder, reason: `cartella non leggibile (${error.code ?? error.message})` })
+      return []
+    })
     const subfolders: string[] = []
-    for (const entry of entries) {
+    for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
       const path = resolve(folder, entry.name)
-      if (entry.isDirectory()) subfolders.push(path)
-      else if (entry.isFile() && isInputName(entry.name)) files.push(path)
-      else if (entry.isFile()) convertible.push(...convertibleOf(path))
+      let isDirectory = entry.isDirectory()
+      let isFile = entry.isFile()
+      if (entry.isSymbolicLink()) {
+        // A link is followed once: to a file, or to a folder not walked yet.
+        const target = await stat(path).catch(() => null)
+        if (!target) {
+          walked.ignored.push({ path, reason: 'collegamento a un file che non esiste' })
+          continue
+        }
+        isDirectory = target.isDirectory()
+        isFile = target.isFile()
+      }
+      if (isDirectory) {
+        const real = await canonical(path)
+        if (visited.has(real)) walked.ignored.push({ path, reason: 'collegamento a una cartella già letta' })
+        else {
+          visited.add(real)
+          subfolders.push(path)
+        }
+      } else if (isFile && isInputName(entry.name)) walked.files.push(path)
+      else if (isFile && unsupportedOf(path)) walked.unsupported.push(path)
+      else if (isFile) walked.ignored.push({ path, reason: 'non è un documento (formati letti: .pdf .docx .html .htm .xlsx)' })
+      else walked.ignored.push({ path, reason: 'non è un file regolare' })
     }
     pending.push(...subfolders.reverse())
   }
-  return { files: files.sort(byCodePoint), convertible }
+  walked.files.sort(byCodePoint)
+  return walked
+}
+
+interface Walked {
+  files: string[]
+  unsupported: string[]
+  ignored: IgnoredPath[]
+}
+
+/** The refusal of an office file or archive perfplan does not read, with what makes it readable. */
+function unsupportedOf(path: string): Input['refusal'] | null {
+  const lower = path.toLowerCase()
+  const archive = ARCHIVE_EXTENSIONS.find((extension) => lower.endsWith(extension))
+  if (archive) return { rule: 'UNSUPPORTED_FORMAT', message: `Un archivio ${archive} non si importa: i piani vanno estratti e importati dalla cartella che li contiene.` }
+  const convertible = convertibleOf(path)[0]
+  if (!convertible) return null
+  const extension = lower.slice(lower.lastIndexOf('.'))
+  return {
+    rule: 'UNSUPPORTED_FORMAT',
+    message: `Il formato ${extension} non si legge direttamente: convertirlo in .${convertible.target} con «${convertCommand(convertible)}» e importare il file convertito.`,
+  }
+}
+
+/** The LibreOffice command that turns a file perfplan does not read into one it reads. */
+export function convertCommand(file: { path: string; target: string }): string {
+  return `soffice --headless --convert-to ${file.target} --outdir ${shellQuote(dirname(file.path))} ${shellQuote(file.path)}`
+}
+
+function shellQuote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`
 }
 
 function isInputName(path: string): boolean {

@@ -8,7 +8,7 @@ import type { ImportOptions } from '../pipeline.js'
 import { countFindings, type Severity } from '../model/finding.js'
 import type { FailureRule } from '../errors.js'
 import type { PlanRecord } from '../model/record.js'
-import type { Input } from './inputs.js'
+import type { IgnoredPath, Input } from './inputs.js'
 import type { TaskResult } from './import-task.js'
 import { digestOf, type DocumentDigest } from './digest.js'
 import { DEFAULT_GUARDS, ImportPool, type Guards } from './pool.js'
@@ -47,6 +47,8 @@ export interface BatchResult {
   state: 'running' | 'complete' | 'interrupted'
   files: FileResult[]
   unfinished: string[]
+  /** Paths under the input folders that are not documents (other files, unreadable folders, looping links). */
+  ignored: IgnoredPath[]
   totals: BatchTotals
 }
 
@@ -64,6 +66,8 @@ export interface BatchOptions extends Omit<ImportOptions, 'name'> {
   onDigest?: (name: string, digest: DocumentDigest) => void
   onFileStart?: (name: string) => void
   onFileDone?: (result: FileResult, done: number, total: number) => void
+  /** Paths the inputs' walk passed over, recorded in batch.json. */
+  ignored?: IgnoredPath[]
   /** Aborting it interrupts the run: documents under way are abandoned, batch.json says so. */
   signal?: AbortSignal
 }
@@ -88,7 +92,7 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions):
   let done = 0
   let lastWrite = 0
   let writing: Promise<void> = Promise.resolve()
-  const record = (state: BatchResult['state']) => batchOf(results, inputs, state)
+  const record = (state: BatchResult['state']) => batchOf(results, inputs, state, options.ignored ?? [])
   const interrupted = () => options.signal?.aborted === true
   const onAbort = () => pool.interrupt()
   options.signal?.addEventListener('abort', onAbort, { once: true })
@@ -130,6 +134,7 @@ async function importOne(input: Input, options: BatchOptions, pool: ImportPool, 
   const paths = { json: join(options.out, names.json), workbook: join(options.out, names.workbook) }
   const finish = (fields: Omit<FileResult, 'file' | 'ms'>): FileResult => ({ file: input.name, ...fields, ms: readMs ?? Math.round(performance.now() - started) })
 
+  if (input.refusal) return finish({ status: 'failed', rule: input.refusal.rule, message: input.refusal.message, findings: { error: 1, warning: 0, info: 0 } })
   if (options.skipExisting) {
     const existing = await existingRecord(input.path, paths, options.workbook ?? false)
     if (existing) {
@@ -186,7 +191,7 @@ async function sha256(path: string): Promise<string | null> {
   return hash.digest('hex')
 }
 
-function batchOf(results: readonly (FileResult | undefined)[], inputs: readonly Input[], state: BatchResult['state']): BatchResult {
+function batchOf(results: readonly (FileResult | undefined)[], inputs: readonly Input[], state: BatchResult['state'], ignored: IgnoredPath[]): BatchResult {
   const files = results.filter((result): result is FileResult => result !== undefined)
   const unfinished = state === 'complete' ? [] : inputs.filter((_, i) => results[i] === undefined).map((input) => input.name)
   const totals: BatchTotals = { files: files.length, ok: 0, failed: 0, skipped: 0, findings: { error: 0, warning: 0, info: 0 } }
@@ -195,7 +200,7 @@ function batchOf(results: readonly (FileResult | undefined)[], inputs: readonly 
     if (file.skipped) totals.skipped++
     for (const severity of ['error', 'warning', 'info'] as const) totals.findings[severity] += file.findings[severity]
   }
-  return { state, files, unfinished, totals }
+  return { state, files, unfinished, ignored, totals }
 }
 
 function render(batch: BatchResult): string {

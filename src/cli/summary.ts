@@ -1,4 +1,5 @@
 import type { BatchResult, FileResult } from '../batch/run.js'
+import { convertCommand } from '../batch/inputs.js'
 
 /** How a finished file is marked: failed, imported with error findings, or clean. */
 export function mark(file: FileResult): '✗' | '!' | '✓' {
@@ -47,22 +48,9 @@ export function summaryText(batch: BatchResult, context: SummaryContext): string
     for (const file of context.convertible.slice(0, WORST)) lines.push(`  ${convertCommand(file)}`)
     if (context.convertible.length > WORST) lines.push(`  … and ${context.convertible.length - WORST} more`)
   }
+  if (batch.ignored.length > 0) lines.push(`not documents, listed in batch.json as ignored: ${batch.ignored.length}`)
   lines.push(`outputs: ${[context.out + '/batch.json', ...context.reports.map((report) => `${context.out}/${report}`)].join(', ')}`)
   return `${lines.join('\n')}\n`
-}
-
-/** The LibreOffice command that turns a file perfplan does not read into one it reads. */
-export function convertCommand(file: { path: string; target: string }): string {
-  return `soffice --headless --convert-to ${file.target} --outdir ${quote(dirnameOf(file.path))} ${quote(file.path)}`
-}
-
-function dirnameOf(path: string): string {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'))
-  return cut > 0 ? path.slice(0, cut) : '.'
-}
-
-function quote(path: string): string {
-  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`
 }
 
 function plural(n: number, one: string, many: string): string {

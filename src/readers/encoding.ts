@@ -4,7 +4,7 @@
  * (valid UTF-8 stays UTF-8; anything else is read as windows-1252, what old Italian
  * portals and Office exports use). Returns the text and the encoding chosen.
  */
-export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
+export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string; declared?: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode(bytes.subarray(3), 'utf-8')
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode(bytes.subarray(2), 'utf-16le')
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), 'utf-16be')
@@ -14,6 +14,9 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
     const label = declared.toLowerCase()
     // Browsers read a declared Latin-1 as windows-1252; so do we.
     const encoding = ['iso-8859-1', 'latin1', 'us-ascii', 'ascii'].includes(label) ? 'windows-1252' : label
+    // Declared UTF-8 but not UTF-8 (a page saved by an old editor): the bytes are read in
+    // the encoding they fit, and the reader says so.
+    if ((encoding === 'utf-8' || encoding === 'utf8') && !isUtf8(bytes)) return { ...decode(bytes, 'windows-1252'), declared: label }
     try {
       return decode(bytes, encoding)
     } catch {
@@ -24,6 +27,15 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
   } catch {
     return decode(bytes, 'windows-1252')
+  }
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
   }
 }
 

@@ -27,9 +27,10 @@ const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve('p
  * printed with no padding at all run together.
  */
 export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
-  if (!hasEndOfFile(bytes)) {
-    throw new PerfplanError('UNREADABLE', 'Il file PDF è troncato: manca la fine del file, probabilmente il download si è interrotto.')
-  }
+  // A file without "%%EOF" near its end (cut short, or with bytes appended after it) is read
+  // as pdf.js reads it, rebuilding what it can; only when that fails is it called truncated.
+  const ended = hasEndOfFile(bytes)
+  const truncated = (cause: unknown) => new PerfplanError('UNREADABLE', 'Il file PDF è troncato: manca la fine del file, probabilmente il download si è interrotto.', { cause })
   let pdf: PDFDocumentProxy
   try {
     pdf = await getDocument({
@@ -41,10 +42,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
       standardFontDataUrl: STANDARD_FONTS,
     }).promise
   } catch (cause) {
-    throw new PerfplanError('UNREADABLE', reasonOf(cause), { cause })
+    throw ended || (cause as { name?: string })?.name === 'PasswordException' ? new PerfplanError('UNREADABLE', reasonOf(cause), { cause }) : truncated(cause)
   }
   try {
     return await readPages(pdf)
+  } catch (cause) {
+    if (!ended && !(cause instanceof PerfplanError)) throw truncated(cause)
+    throw cause
   } finally {
     await pdf.destroy()
   }

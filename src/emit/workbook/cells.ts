@@ -94,13 +94,18 @@ export function numberFormat(raw: string): string | undefined {
   return `${grouped ? '#,##0' : '0'}${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`
 }
 
-/** Excel's limits on sheet names: 31 characters, none of []:*?/\ . */
+/** Excel's limits on sheet names: 31 characters, none of []:*?/\ , no apostrophe first or last. */
 export function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, '-').slice(0, 28)
+  const base = name.replace(/[[\]:*?/\\]/g, '-').slice(0, 28).replace(/^'+|'+$/g, '')
   let candidate = base
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base} (${n})`
   taken.add(candidate.toLowerCase())
   return candidate
+}
+
+/** A sheet's name as a formula or link refers to it: quoted, its apostrophes doubled ('Obiettivo l''a'). */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`
 }
 
 /**

@@ -3,7 +3,7 @@ import type { PlanRecord } from '../../model/record.js'
 import { weightOn } from './weights.js'
 import { round4 } from '../../values/number.js'
 import { show } from '../../values/show.js'
-import { BORDER, CellIndex, ERROR_FILL, DOUBT_FILL, CORRECTED_FILL, LABEL_FILL, label, number, text, typed } from './cells.js'
+import { BORDER, CellIndex, ERROR_FILL, DOUBT_FILL, CORRECTED_FILL, LABEL_FILL, label, number, text, typed, sheetRef } from './cells.js'
 
 /** Writes a title line the importer recognises as "not a card" ("AREE", "INDICATORI", "RILIEVI"), then a header. */
 function start(sheet: ExcelJS.Worksheet, title: string, header: string[], widths: number[]): void {
@@ -34,7 +34,7 @@ export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ce
         return weight ? [{ sheet: weight.worksheet.name, address: weight.address }] : []
       })
       if (refs.length === 0) number(cell, null)
-      else cell.value = { formula: refs.map((ref) => `'${ref.sheet}'!${ref.address}`).join('+'), result: weightOn(objective, area.id) }
+      else cell.value = { formula: refs.map((ref) => `${sheetRef(ref.sheet)}!${ref.address}`).join('+'), result: weightOn(objective, area.id) }
       cell.border = BORDER
       cell.numFmt = '0.##'
     })

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs'
 import type { PlanRecord } from '../../model/record.js'
 import { weightOn } from './weights.js'
 import { countFindings } from '../../model/finding.js'
-import { BORDER, CellIndex, formula, label, number, text } from './cells.js'
+import { BORDER, CellIndex, formula, label, number, text, sheetRef } from './cells.js'
 
 /**
  * «Riepilogo»: the plan's summary, one row per summary row as printed (N., Tipo,
@@ -45,7 +45,7 @@ export function writeSummarySheet(
     const objective = record.objectives.findIndex((o) => o.id === row.objectiveId)
     const target = row.objectiveId !== null ? cardSheets.get(row.objectiveId) : undefined
     if (row.description && target) {
-      description.value = { text: row.description, hyperlink: `#'${target.name}'!A1` }
+      description.value = { text: row.description, hyperlink: `#${sheetRef(target.name)}!A1` }
       description.font = { color: { argb: 'FF0563C1' }, underline: true }
     }
     cells.set(`${at}.description`, description)
@@ -53,7 +53,7 @@ export function writeSummarySheet(
     cells.set(`${at}.cdr`, text(cellsOf.getCell(5), row.cdr.join('\n') || null))
     const card = objective >= 0 ? record.objectives[objective] : undefined
     if (card && target) {
-      formula(cellsOf.getCell(6), `'${target.name}'!${target.score}`, card.weighting.score)
+      formula(cellsOf.getCell(6), `${sheetRef(target.name)}!${target.score}`, card.weighting.score)
       areas.forEach((area, a) => {
         number(cellsOf.getCell(7 + a), card.areas.some((x) => x.area === area.id) ? weightOn(card, area.id) : null, '0.##')
       })
