@@ -54,7 +54,7 @@ export function interpretDocument(document: PlanDocument): Interpretation {
   const closeCards = () => {
     if (cards) {
       const finished = widen(cards.finish())
-      drafts.push(...finished)
+      for (const draft of finished) drafts.push(draft)
       for (const draft of finished) read.push({ layout: draft.layout, drafts: [draft] })
     }
     cards = null
@@ -83,9 +83,9 @@ export function interpretDocument(document: PlanDocument): Interpretation {
         closeCards()
         const reading = readList(block, headerAt ?? 0, scope, `list${block.index}`)
         for (const draft of reading.drafts) draft.layout = reading.layout
-        drafts.push(...widen(reading.drafts))
+        for (const draft of widen(reading.drafts)) drafts.push(draft)
         lastList = reading.drafts
-        totals.push(...reading.totals)
+        for (const total of reading.totals) totals.push(total)
         plan.findings.push(...reading.context.findings)
         read.push({ layout: reading.layout, drafts: reading.drafts })
         break
@@ -135,6 +135,9 @@ export function interpretDocument(document: PlanDocument): Interpretation {
     if (!layouts.includes(layout)) layouts.push(layout)
   }
   const built = build(assembly.drafts, totals)
+  if (built.objectives.length === 0) {
+    throw new PerfplanError('NOT_A_PLAN', 'Il documento ha tabelle lette, ma nessuna dà un obiettivo (un titolo con il suo peso, indicatore o valutazione): non è un piano della performance.')
+  }
   const origins = new Map([...(seed?.context.origins ?? []), ...plan.origins, ...built.origins])
   const summary = seed?.summary?.rows ?? []
   for (const { row, listDraft, objective } of assembly.summary) {

@@ -88,7 +88,7 @@ function rowsOf(table: DomNode): DomNode[] {
   const rows: DomNode[] = []
   for (const child of elementChildren(table, ['tr', 'thead', 'tbody', 'tfoot'])) {
     if (child.name?.toLowerCase() === 'tr') rows.push(child)
-    else rows.push(...elementChildren(child, ['tr']))
+    else for (const row of elementChildren(child, ['tr'])) rows.push(row)
   }
   return rows
 }

@@ -1,6 +1,7 @@
 import type { Format, PlanDocument } from '../model/document.js'
 import { PerfplanError } from '../errors.js'
 import { sniffFormat } from './sniff.js'
+import { checkZipBounds, zipEntries } from './zip.js'
 import { readHtml } from './html.js'
 import { readDocx } from './docx.js'
 import { readXlsx } from './xlsx.js'
@@ -20,6 +21,12 @@ const READERS: Record<Format, (bytes: Uint8Array) => PlanDocument | Promise<Plan
  */
 export async function readDocument(bytes: Uint8Array): Promise<PlanDocument> {
   const format = sniffFormat(bytes)
+  if (isZip(bytes)) {
+    // An Office file is a zip: its declared sizes are checked before anything is inflated.
+    const entries = zipEntries(bytes)
+    if (!entries) throw new PerfplanError('UNREADABLE', "Il file è un archivio (.docx o .xlsx) troncato o danneggiato: manca l'indice del suo contenuto.")
+    checkZipBounds(entries)
+  }
   if (format === null) {
     throw new PerfplanError(
       'UNREADABLE',
@@ -29,6 +36,10 @@ export async function readDocument(bytes: Uint8Array): Promise<PlanDocument> {
     )
   }
   return READERS[format](bytes)
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
 }
 
 export { sniffFormat }

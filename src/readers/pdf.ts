@@ -4,7 +4,7 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.
 import { attachCaptions, type Block, type PlanDocument, type Table } from '../model/document.js'
 import type { Finding } from '../model/finding.js'
 import { PerfplanError } from '../errors.js'
-import { readPageContent, type TextRun } from './pdf/page-content.js'
+import { PAGE_LIMITS, readPageContent, type TextRun } from './pdf/page-content.js'
 import { findRuledTables, type GridTable } from './pdf/lattice.js'
 import { findStreamTables } from './pdf/stream.js'
 import { textLines } from './pdf/cell-text.js'
@@ -43,6 +43,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
     }).promise
   } catch (cause) {
     throw ended || (cause as { name?: string })?.name === 'PasswordException' ? new PerfplanError('UNREADABLE', reasonOf(cause), { cause }) : truncated(cause)
+  }
+  if (pdf.numPages > PAGE_LIMITS.pages) {
+    await pdf.destroy()
+    throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: ha ${pdf.numPages} pagine (al più ${PAGE_LIMITS.pages}).`)
   }
   try {
     return await readPages(pdf)

@@ -1,5 +1,6 @@
 import type { Format } from '../model/document.js'
 import { decodeHtml } from './encoding.js'
+import { zipEntries } from './zip.js'
 
 /**
  * Decides a file's format from its bytes: "%PDF-" for PDF; a zip whose entries name
@@ -24,23 +25,5 @@ export function sniffFormat(bytes: Uint8Array): Format | null {
 
 /** The entry names of a zip's central directory; empty when the directory is missing. */
 export function zipEntryNames(bytes: Uint8Array): string[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  // The end-of-central-directory record sits in the last 64 KiB (its comment may follow it).
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 65_557); at--) {
-    if (view.getUint32(at, true) !== 0x06054b50) continue
-    const count = view.getUint16(at + 10, true)
-    let entry = view.getUint32(at + 16, true)
-    const names: string[] = []
-    const latin1 = new TextDecoder('latin1')
-    for (let i = 0; i < count && entry + 46 <= bytes.length; i++) {
-      if (view.getUint32(entry, true) !== 0x02014b50) break
-      const nameLength = view.getUint16(entry + 28, true)
-      const extraLength = view.getUint16(entry + 30, true)
-      const commentLength = view.getUint16(entry + 32, true)
-      names.push(latin1.decode(bytes.subarray(entry + 46, entry + 46 + nameLength)))
-      entry += 46 + nameLength + extraLength + commentLength
-    }
-    return names
-  }
-  return []
+  return (zipEntries(bytes) ?? []).map((entry) => entry.name)
 }

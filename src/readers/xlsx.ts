@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { cleanCellText, type Block, type Cell, type PlanDocument } from '../model/document.js'
 import { PerfplanError } from '../errors.js'
 import { formatGeneral, formatNumber } from './xlsx-format.js'
+import { entryHead, zipEntries } from './zip.js'
 
 /**
  * Reads a workbook: each visible sheet is one table (its "page" is the sheet's position),
@@ -12,6 +13,7 @@ import { formatGeneral, formatNumber } from './xlsx-format.js'
  * as General; hidden sheets are skipped; drawings and text boxes are not read.
  */
 export async function readXlsx(bytes: Uint8Array): Promise<PlanDocument> {
+  checkSheetDimensions(bytes)
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
@@ -29,6 +31,23 @@ export async function readXlsx(bytes: Uint8Array): Promise<PlanDocument> {
     }
   })
   return { format: 'xlsx', pages: workbook.worksheets.length, blocks, findings: [] }
+}
+
+/** The most rows and cells a sheet may declare («<dimension ref="A1:C250000"/>»): a plan has hundreds. */
+export const SHEET_LIMITS = { rows: 100_000, cells: 2_000_000 }
+
+/** Refuses, before the workbook is loaded, a sheet whose declared range passes SHEET_LIMITS. */
+function checkSheetDimensions(bytes: Uint8Array): void {
+  for (const entry of zipEntries(bytes) ?? []) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue
+    const ref = /<dimension\s+ref="[A-Z]+\d+:([A-Z]+)(\d+)"/.exec(entryHead(bytes, entry))
+    if (!ref) continue
+    const rows = Number(ref[2])
+    const columns = [...(ref[1] as string)].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0)
+    if (rows > SHEET_LIMITS.rows || rows * columns > SHEET_LIMITS.cells) {
+      throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: il foglio ${entry.name.slice(14)} dichiara ${rows} righe e ${columns} colonne (al più ${SHEET_LIMITS.rows} righe e ${SHEET_LIMITS.cells} celle).`)
+    }
+  }
 }
 
 function readSheet(sheet: ExcelJS.Worksheet, page: number, index: number) {

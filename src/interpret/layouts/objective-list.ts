@@ -53,6 +53,10 @@ export function listHeader(cells: Cell[], scope: Scope): Column[] | null {
   const known = columns.filter((column) => column.ref && column.ref.id !== 'unkept')
   const names = columns.some((column) => column.ref && ['objectiveTitle', 'objectiveDescription', 'strategicObjective', 'operationalObjective'].includes(column.ref.id))
   if (!names || known.length < 2) return null
+  // «Codice | Descrizione» alone heads any register (a budget's chapters, an inventory): a list
+  // of objectives says «obiettivo» in a header, or has a column beyond the number and the text.
+  const generic = new Set(['objectiveNumber', 'objectiveDescription', 'summaryCode', 'summaryDescription'])
+  if (!columns.some((column) => /obiettiv|obsa|obst|progett/i.test(column.header)) && known.every((column) => generic.has(column.ref?.id ?? ''))) return null
   // A row of a card («Obiettivo n. | 3 | Peso | 30») has values between its labels; a
   // header's other cells are words (a matrix's «Settore Tecnico», «Dirigente B»).
   const values = columns.filter((column) => !column.ref && (isCodeLike(column.header) || parseNumber(column.header) !== null || column.header.length > 60))

@@ -1,3 +1,4 @@
+import { PerfplanError } from '../../errors.js'
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { apply, IDENTITY, multiply, readingMatrix, type Matrix } from './geometry.js'
@@ -64,6 +65,12 @@ const THIN = 2.5
  * content) and the ruling lines and thin filled rectangles of its operator list, with the
  * transformation matrix tracked through save/restore/transform.
  */
+/**
+ * What one page may hold: a plan's page draws hundreds of lines and thousands of
+ * operations; a page past these is a drawing or a hostile file, refused with TOO_LARGE.
+ */
+export const PAGE_LIMITS = { operators: 1_000_000, lines: 20_000, pages: 5_000 }
+
 export async function readPageContent(page: PDFPageProxy): Promise<PageContent> {
   const content = await page.getTextContent()
   const items = content.items.filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str.trim() !== '')
@@ -83,6 +90,9 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
   })
 
   const operators = await page.getOperatorList()
+  if (operators.fnArray.length > PAGE_LIMITS.operators) {
+    throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: la pagina ${page.pageNumber} ha ${operators.fnArray.length} operazioni di disegno (al più ${PAGE_LIMITS.operators}).`)
+  }
   const segments: Segment[] = []
   let hasImages = false
   const textStarts: [number, number][] = []
@@ -122,9 +132,12 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
       const op = args[0] as number
       const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0]
       if (!data || (!STROKES.has(op) && !FILLS.has(op))) return
-      segments.push(...pathSegments(data, multiply(ctm, toReading), STROKES.has(op), FILLS.has(op)))
+      for (const segment of pathSegments(data, multiply(ctm, toReading), STROKES.has(op), FILLS.has(op))) segments.push(segment)
     }
   })
+  if (segments.length > PAGE_LIMITS.lines) {
+    throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: la pagina ${page.pageNumber} disegna ${segments.length} linee (al più ${PAGE_LIMITS.lines}).`)
+  }
   return {
     runs,
     segments,

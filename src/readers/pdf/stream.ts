@@ -70,7 +70,7 @@ function joinAligned(tables: Block[][]): Block[][] {
   const joined: Block[][] = []
   for (const table of tables) {
     const above = joined.at(-1)
-    if (above && aligned(firstRow(table), above)) above.push(...table)
+    if (above && aligned(firstRow(table), above)) for (const row of table) above.push(row)
     else joined.push(table)
   }
   return joined
