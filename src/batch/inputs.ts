@@ -88,7 +88,8 @@ export async function collectInputSet(paths: readonly string[], options: Collect
   // In name order, whatever the argument they came from; the refused ones among the others.
   inputs.sort((a, b) => byCodePoint(a.name, b.name))
   const convertible = inputs.filter((input) => input.refusal).flatMap((input) => convertibleOf(input.path))
-  return { inputs, convertible, ignored: ignored.filter((entry) => !out || !isInside(resolve(entry.path), out)) }
+  const kept = ignored.filter((entry) => !out || !isInside(resolve(entry.path), out)).sort((a, b) => byCodePoint(a.path, b.path))
+  return { inputs, convertible, ignored: kept }
 }
 
 /** One argument: a file, a folder to walk, or a glob pattern. Paths come back absolute. */

@@ -33,13 +33,20 @@ export async function readXlsx(bytes: Uint8Array): Promise<PlanDocument> {
   return { format: 'xlsx', pages: workbook.worksheets.length, blocks, findings: [] }
 }
 
-/** The most rows and cells a sheet may declare («<dimension ref="A1:C250000"/>»): a plan has hundreds. */
-export const SHEET_LIMITS = { rows: 100_000, cells: 2_000_000 }
+/**
+ * The most rows and cells a sheet may declare («<dimension ref="A1:C250000"/>»), and the
+ * largest sheet XML (a writer may leave the dimension out): a plan's sheet has hundreds of
+ * rows and well under a megabyte of XML.
+ */
+export const SHEET_LIMITS = { rows: 100_000, cells: 2_000_000, xmlBytes: 16 * 1024 * 1024 }
 
-/** Refuses, before the workbook is loaded, a sheet whose declared range passes SHEET_LIMITS. */
+/** Refuses, before the workbook is loaded, a sheet that passes SHEET_LIMITS. */
 function checkSheetDimensions(bytes: Uint8Array): void {
   for (const entry of zipEntries(bytes) ?? []) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue
+    if (entry.uncompressedSize > SHEET_LIMITS.xmlBytes) {
+      throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: il foglio ${entry.name.slice(14)} occupa ${Math.round(entry.uncompressedSize / 1048576)} MiB (al più ${SHEET_LIMITS.xmlBytes / 1048576} MiB).`)
+    }
     const ref = /<dimension\s+ref="[A-Z]+\d+:([A-Z]+)(\d+)"/.exec(entryHead(bytes, entry))
     if (!ref) continue
     const rows = Number(ref[2])

@@ -1,3 +1,4 @@
+import { PerfplanError } from '../../errors.js'
 import { cluster, intervalOf } from './geometry.js'
 import { runCenter, type Segment, type TextRun } from './page-content.js'
 import { words } from './text-width.js'
@@ -27,6 +28,9 @@ const EDGE = 2.5
  * between its drawn borders (a merged cell has no border inside). Text goes to the cell
  * that holds the middle of its run.
  */
+/** The most cells one ruled grid may have: a plan's table has hundreds, a page of graph paper millions. */
+export const GRID_LIMIT = 250_000
+
 export function findRuledTables(segments: Segment[], runs: TextRun[]): GridTable[] {
   const lines = mergeSegments(segments)
   const tables: GridTable[] = []
@@ -43,6 +47,9 @@ export function findRuledTables(segments: Segment[], runs: TextRun[]): GridTable
     if (openTop) ys.unshift(top)
     if (openBottom) ys.push(bottom)
     if (xs.length < 2 || ys.length < 2) continue
+    if (xs.length * ys.length > GRID_LIMIT) {
+      throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: una pagina disegna una griglia di ${ys.length} × ${xs.length} righe e colonne (al più ${GRID_LIMIT} celle).`)
+    }
     const rules = [...horizontal, ...unruledRowEdges(xs, ys, runs)]
     const edges = cluster(rules.map((s) => s.at), EDGE)
     if (openTop) edges.unshift(top)
