@@ -46,6 +46,7 @@ describe('the bad corpus in one batch with good plans', () => {
     expect(code).toBe(1)
     expect(batch.state).toBe('complete')
     expect(batch.files.map((file) => [file.file, file.status, file.rule ?? null])).toEqual([
+      ['annidato.html', 'failed', 'TOO_LARGE'],
       ['bilancio.html', 'failed', 'NOT_A_PLAN'],
       ['bomba.docx', 'failed', 'TOO_LARGE'],
       ['buoni/piano-performance-2024.pdf', 'ok', null],
@@ -54,6 +55,7 @@ describe('the bad corpus in one batch with good plans', () => {
       ['buoni/programmazione-2024.html', 'ok', null],
       ['coda-dopo-eof.pdf', 'ok', null],
       ['dichiarato-utf8.html', 'ok', null],
+      ['elenco-enorme.html', 'failed', 'TOO_LARGE'],
       ['griglia.pdf', 'failed', 'TOO_LARGE'],
       ['piani.zip', 'failed', 'UNSUPPORTED_FORMAT'],
       ['righe.xlsx', 'failed', 'TOO_LARGE'],
@@ -72,6 +74,8 @@ describe('the bad corpus in one batch with good plans', () => {
     expect(message('righe.xlsx')).toBe('Il file è troppo grande da leggere: il foglio sheet1.xml occupa 41 MiB (al più 16 MiB).')
     expect(message('troncato.docx')).toBe("Il file è un archivio (.docx o .xlsx) troncato o danneggiato: manca l'indice del suo contenuto.")
     expect(message('vecchio.doc')).toBe(`Il formato .doc non si legge direttamente: convertirlo in .docx con «soffice --headless --convert-to docx --outdir ${root} ${root}/vecchio.doc» e importare il file convertito.`)
+    expect(message('annidato.html')).toBe("Il file è troppo grande da leggere: la pagina annida 200002 elementi uno dentro l'altro (al più 5000).")
+    expect(message('elenco-enorme.html')).toBe('Il file è troppo grande da leggere: dà 50000 obiettivi (al più 10000).')
     expect(message('bilancio.html')).toBe('Il documento non contiene né una tabella riepilogativa degli obiettivi né schede obiettivo riconoscibili.')
   })
 

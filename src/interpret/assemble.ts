@@ -1,3 +1,4 @@
+import { appendTo } from '../util/multimap.js'
 import type { Objective, SummaryRow } from '../model/record.js'
 import type { Draft } from './draft.js'
 import { titleSimilarity } from './link.js'
@@ -29,16 +30,20 @@ export function assemble(drafts: Draft[]): Assembly {
   const cards = drafts.filter(isCard)
   const partner = new Map<Draft, Draft>()
   const taken = new Set<Draft>()
+  // Numbered cards by number, so matching a long list stays linear.
+  const byNumber = new Map<string, Draft[]>()
+  for (const card of cards) if (card.numbered) appendTo(byNumber, card.objective.id, card)
+  const unnumbered = cards.some((card) => !card.numbered)
   for (const row of lists) {
-    const card = cards.find((c) => !taken.has(c) && row.numbered && c.numbered && c.objective.id === row.objective.id)
-      ?? cards.find((c) => !taken.has(c) && (!row.numbered || !c.numbered) && titleSimilarity(c.objective.title, row.objective.title) >= 0.6)
+    const card = (row.numbered ? byNumber.get(row.objective.id)?.find((c) => !taken.has(c)) : undefined)
+      ?? (row.numbered && !unnumbered ? undefined : cards.find((c) => !taken.has(c) && (!row.numbered || !c.numbered) && titleSimilarity(c.objective.title, row.objective.title) >= 0.6))
     if (!card) continue
     partner.set(row, card)
     taken.add(card)
   }
   // A list whose every row has a card is the summary of those cards.
   const byGroup = new Map<string, Draft[]>()
-  for (const row of lists) byGroup.set(row.weightGroup ?? '', [...(byGroup.get(row.weightGroup ?? '') ?? []), row])
+  for (const row of lists) appendTo(byGroup, row.weightGroup ?? '', row)
   const summaryRows = new Set<Draft>()
   for (const rows of byGroup.values()) if (rows.every((row) => partner.has(row))) for (const row of rows) summaryRows.add(row)
 

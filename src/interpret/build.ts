@@ -1,3 +1,4 @@
+import { appendTo } from '../util/multimap.js'
 import type { Finding } from '../model/finding.js'
 import type { Objective } from '../model/record.js'
 import type { Origin } from './context.js'
@@ -74,7 +75,7 @@ function byUnit(group: { label: string; objectives: number[] }, objectives: Obje
   for (const i of group.objectives) {
     const unit = objectives[i]?.unit
     if (!unit) return [{ ...group, label: 'piano' }]
-    units.set(unit, [...(units.get(unit) ?? []), i])
+    appendTo(units, unit, i)
   }
   const sum = (members: number[]) => members.reduce((total, i) => total + (objectives[i]?.weight?.value ?? 0), 0)
   const each = [...units.entries()].map(([label, members]) => ({ label, objectives: members }))

@@ -135,6 +135,9 @@ export function interpretDocument(document: PlanDocument): Interpretation {
     if (!layouts.includes(layout)) layouts.push(layout)
   }
   const built = build(assembly.drafts, totals)
+  if (built.objectives.length > MAX_OBJECTIVES) {
+    throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: dà ${built.objectives.length} obiettivi (al più ${MAX_OBJECTIVES}).`)
+  }
   if (built.objectives.length === 0) {
     throw new PerfplanError('NOT_A_PLAN', 'Il documento ha tabelle lette, ma nessuna dà un obiettivo (un titolo con il suo peso, indicatore o valutazione): non è un piano della performance.')
   }
@@ -159,10 +162,17 @@ export function interpretDocument(document: PlanDocument): Interpretation {
   }
 }
 
+/** The most objectives one plan may give: a comune's plan has tens, a whole region's a few thousand. */
+export const MAX_OBJECTIVES = 10_000
+
 /** Every draft of a layout is expected to give what any of them gives (OBJECTIVE_INCOMPLETE). */
 function widen(drafts: Draft[]): Draft[] {
   const byLayout = new Map<string, Set<string>>()
-  for (const draft of drafts) byLayout.set(draft.layout, new Set([...(byLayout.get(draft.layout) ?? []), ...draft.provides]))
+  for (const draft of drafts) {
+    const provided = byLayout.get(draft.layout) ?? new Set()
+    for (const field of draft.provides) provided.add(field)
+    byLayout.set(draft.layout, provided)
+  }
   for (const draft of drafts) draft.provides = new Set(byLayout.get(draft.layout) as Set<Draft['provides'] extends Set<infer P> ? P : never>)
   return drafts
 }

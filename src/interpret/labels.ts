@@ -1,3 +1,4 @@
+import { appendTo } from '../util/multimap.js'
 import { labelKey } from '../text/normalize.js'
 
 import { LABELS, type LabelDefinition, type LabelId } from './vocabulary.js'
@@ -11,8 +12,8 @@ const prefixed: { key: string; id: LabelId }[] = []
 for (const [id, label] of Object.entries(LABELS) as [LabelId, LabelDefinition][]) {
   for (const variant of label.variants) {
     const key = labelKey(variant)
-    exact.set(key, [...(exact.get(key) ?? []), id])
-    compact.set(key.replace(/ /g, ''), [...(compact.get(key.replace(/ /g, '')) ?? []), id])
+    appendTo(exact, key, id)
+    appendTo(compact, key.replace(/ /g, ''), id)
     if (label.prefix) prefixed.push({ key, id })
   }
 }

@@ -1,3 +1,4 @@
+import { appendTo } from '../util/multimap.js'
 import type { SummaryRow } from '../model/record.js'
 import type { Cell } from '../model/document.js'
 import { foldWhitespace } from '../text/normalize.js'
@@ -127,7 +128,7 @@ type Role = 'section' | 'rowLabel' | 'kind' | 'code' | 'description' | 'cdr'
  */
 function columnRoles(body: Line[]): Map<number, Role> {
   const texts = new Map<number, string[]>()
-  for (const line of body) for (const cell of line.cells) texts.set(cell.col, [...(texts.get(cell.col) ?? []), cell.text])
+  for (const line of body) for (const cell of line.cells) appendTo(texts, cell.col, cell.text)
   const roles = new Map<number, Role>()
   let seenDescription = false
   for (const col of [...texts.keys()].sort((a, b) => a - b)) {

@@ -11,54 +11,90 @@ import { attachCaptions, cleanCellText, layoutTable, type Block, type Table } fr
  */
 export function readHtmlBlocks(html: string, firstTable = 1): Block[] {
   const $ = load(html)
+  const root = $.root()[0] as unknown as DomNode
+  const inside = nestingFlags(root)
   const blocks: Block[] = []
   let tableIndex = firstTable
   /** A paragraph, one block per line (a <br> starts a line: «Responsabile: …<br>Risorse umane: …»). */
   const push = (text: string, heading: boolean) => {
     for (const line of cleanCellText(text).split('\n')) if (line) blocks.push({ type: 'paragraph', text: line, heading, location: { page: null, table: null, row: null, column: null } })
   }
-  const paragraph = (nodes: DomNode[]) => push(nodes.map(textOf).join(''), nodes.length > 0 && isHeading({ type: 'tag', name: 'p', children: nodes }))
+  // The walk keeps its own stack (a page of 200,000 nested <div> must not overflow the
+  // call stack): each item is a node to visit or a run of inline nodes to print.
+  const work: ({ visit: DomNode } | { inline: DomNode[] })[] = [{ visit: root }]
   /** A container's children: runs of inline content are paragraphs, block children are visited. */
   const flow = (node: DomNode): void => {
+    const items: typeof work = []
     let inline: DomNode[] = []
     for (const child of node.children ?? []) {
       const name = child.name?.toLowerCase() ?? ''
-      if (child.type === 'text' || (child.type === 'tag' && !BLOCKS.has(name) && !containsBlock(child))) {
+      if (child.type === 'text' || (child.type === 'tag' && !BLOCKS.has(name) && !inside.get(child)?.block)) {
         inline.push(child)
         continue
       }
-      paragraph(inline)
+      items.push({ inline }, { visit: child })
       inline = []
-      visit(child)
     }
-    paragraph(inline)
+    items.push({ inline })
+    for (let i = items.length - 1; i >= 0; i--) work.push(items[i] as (typeof work)[number])
   }
-  const visit = (node: DomNode): void => {
-    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return
+  while (work.length > 0) {
+    const item = work.pop() as (typeof work)[number]
+    if ('inline' in item) {
+      if (item.inline.length > 0) push(item.inline.map(textOf).join(''), isHeading({ type: 'tag', name: 'p', children: item.inline }))
+      continue
+    }
+    const node = item.visit
+    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') continue
     const name = node.name?.toLowerCase()
-    if (name === 'script' || name === 'style' || name === 'head' || name === 'title') return
+    if (name === 'script' || name === 'style' || name === 'head' || name === 'title') continue
     if (name === 'table') {
       // A page laid out with tables (an old portal): the tables inside its cells are the data.
-      if (containsTable(node)) for (const row of rowsOf(node)) for (const cell of elementChildren(row, ['td', 'th'])) flow(cell)
-      else blocks.push(readTable(node, tableIndex++))
-      return
+      if (inside.get(node)?.table) {
+        const cells = rowsOf(node).flatMap((row) => elementChildren(row, ['td', 'th']))
+        for (let i = cells.length - 1; i >= 0; i--) work.push({ visit: { type: 'root', children: (cells[i] as DomNode).children ?? [] } })
+      } else blocks.push(readTable(node, tableIndex++))
+      continue
     }
-    if (name && PARAGRAPHS.has(name) && !containsTable(node)) {
+    if (name && PARAGRAPHS.has(name) && !inside.get(node)?.table) {
       push(textOf(node), isHeading(node))
-      return
+      continue
     }
     flow(node)
   }
-  visit($.root()[0] as unknown as DomNode)
   return attachCaptions(blocks)
+}
+
+/**
+ * For every element, whether a block element or a table stands somewhere inside it:
+ * worked out once, bottom up, without recursion.
+ */
+function nestingFlags(root: DomNode): Map<DomNode, { block: boolean; table: boolean }> {
+  const flags = new Map<DomNode, { block: boolean; table: boolean }>()
+  const order: DomNode[] = []
+  const pending = [root]
+  while (pending.length > 0) {
+    const node = pending.pop() as DomNode
+    order.push(node)
+    for (const child of node.children ?? []) if (child.type === 'tag' || child.type === 'root') pending.push(child)
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i] as DomNode
+    const own = { block: false, table: false }
+    for (const child of node.children ?? []) {
+      if (child.type !== 'tag') continue
+      const name = child.name?.toLowerCase() ?? ''
+      const inner = flags.get(child)
+      own.block ||= BLOCKS.has(name) || inner?.block === true
+      own.table ||= name === 'table' || inner?.table === true
+    }
+    flags.set(node, own)
+  }
+  return flags
 }
 
 /** Elements that stand on their own lines: what is around them is another paragraph. */
 const BLOCKS = new Set(['table', 'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'pre', 'blockquote', 'center', 'form', 'section', 'article', 'header', 'footer', 'nav', 'main', 'aside', 'hr', 'br', 'dl', 'dt', 'dd', 'address', 'fieldset', 'script', 'style', 'head', 'title', 'caption'])
-
-function containsBlock(node: DomNode): boolean {
-  return (node.children ?? []).some((child) => child.type === 'tag' && (BLOCKS.has(child.name?.toLowerCase() ?? '') || containsBlock(child)))
-}
 
 /** The parts of a parsed HTML node that the walker uses. */
 interface DomNode {
@@ -74,10 +110,6 @@ const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'capt
 const LINE_BREAKING = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol'])
 /** Elements printed apart from the word before them: footnote marks must not glue ("completezza10"). */
 const SPACED = new Set(['sup', 'sub', 'td', 'th', 'small'])
-
-function containsTable(node: DomNode): boolean {
-  return (node.children ?? []).some((child) => child.name?.toLowerCase() === 'table' || containsTable(child))
-}
 
 function elementChildren(node: DomNode, names: string[]): DomNode[] {
   return (node.children ?? []).filter((child) => child.type === 'tag' && names.includes(child.name?.toLowerCase() ?? ''))
@@ -139,15 +171,33 @@ function span(attribute: string | undefined): number {
 
 /** The visible text of a node: line breaks for block elements and <br>, spaces around <sup>. */
 function textOf(node: DomNode): string {
-  if (node.type === 'text') return node.data ?? ''
-  if (node.type !== 'tag') return ''
-  const name = node.name?.toLowerCase() ?? ''
-  if (name === 'br') return '\n'
-  if (name === 'script' || name === 'style') return ''
-  const inner = (node.children ?? []).map(textOf).join('')
-  if (LINE_BREAKING.has(name)) return `\n${inner}\n`
-  if (SPACED.has(name)) return ` ${inner} `
-  return inner
+  // Iterative (no recursion on the input's depth): nodes, and the text that closes each.
+  const parts: string[] = []
+  const pending: (DomNode | string)[] = [node]
+  while (pending.length > 0) {
+    const item = pending.pop() as DomNode | string
+    if (typeof item === 'string') {
+      parts.push(item)
+      continue
+    }
+    if (item.type === 'text') {
+      parts.push(item.data ?? '')
+      continue
+    }
+    if (item.type !== 'tag' && item.type !== 'root') continue
+    const name = item.name?.toLowerCase() ?? ''
+    if (name === 'br') {
+      parts.push('\n')
+      continue
+    }
+    if (name === 'script' || name === 'style') continue
+    const around = LINE_BREAKING.has(name) ? '\n' : SPACED.has(name) ? ' ' : ''
+    parts.push(around)
+    pending.push(around)
+    const children = item.children ?? []
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as DomNode)
+  }
+  return parts.join('')
 }
 
 function foldLines(text: string): string {

@@ -1,3 +1,4 @@
+import { PerfplanError } from '../errors.js'
 import type { Finding } from '../model/finding.js'
 import type { PlanDocument } from '../model/document.js'
 import { decodeHtml } from './encoding.js'
@@ -9,6 +10,7 @@ import { readHtmlBlocks } from './html-tables.js'
  */
 export function readHtml(bytes: Uint8Array): PlanDocument {
   const { text, encoding, declared } = decodeHtml(bytes)
+  checkNesting(text)
   const findings: Finding[] = declared
     ? [
         {
@@ -24,4 +26,28 @@ export function readHtml(bytes: Uint8Array): PlanDocument {
       ]
     : []
   return { format: 'html', pages: null, blocks: readHtmlBlocks(text), findings }
+}
+
+/** The deepest nesting of elements a page may have: a plan's page nests tens; browsers' parsers slow down with the square of it. */
+export const MAX_NESTING = 5_000
+
+/** Elements that close themselves, or whose end tag may be left out: they do not deepen the nesting counted here. */
+const NOT_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'td', 'th', 'tr', 'option', 'dt', 'dd', 'thead', 'tbody', 'tfoot', 'colgroup', 'rt', 'rp'])
+
+/**
+ * Refuses, before parsing, a page that nests elements deeper than MAX_NESTING (200,000
+ * <div> one inside the other): counted on the tags as written, in one pass.
+ */
+function checkNesting(html: string): void {
+  let depth = 0
+  let deepest = 0
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+    const name = (match[2] as string).toLowerCase()
+    if (NOT_NESTING.has(name) || match[3]) continue
+    if (match[1]) depth = Math.max(0, depth - 1)
+    else deepest = Math.max(deepest, ++depth)
+  }
+  if (deepest > MAX_NESTING) {
+    throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: la pagina annida ${deepest} elementi uno dentro l'altro (al più ${MAX_NESTING}).`)
+  }
 }

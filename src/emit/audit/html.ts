@@ -1,3 +1,4 @@
+import { appendTo } from '../../util/multimap.js'
 import type { BatchResult, FileResult } from '../../batch/run.js'
 import type { DocumentDigest } from '../../batch/digest.js'
 import type { Finding, Severity } from '../../model/finding.js'
@@ -110,7 +111,7 @@ function documentSection(file: FileResult, digest: DocumentDigest | undefined, i
   const groups = new Map<string | null, Finding[]>()
   for (const finding of [...digest.findings].sort(bySeverity)) {
     const key = finding.objectiveId
-    groups.set(key, [...(groups.get(key) ?? []), finding])
+    appendTo(groups, key, finding)
   }
   // The document's own findings first, then the objectives in the plan's order.
   const order = [null, ...digest.objectives.map((objective) => objective.id)]

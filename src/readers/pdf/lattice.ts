@@ -1,3 +1,4 @@
+import { appendTo } from '../../util/multimap.js'
 import { PerfplanError } from '../../errors.js'
 import { cluster, intervalOf } from './geometry.js'
 import { runCenter, type Segment, type TextRun } from './page-content.js'
@@ -142,7 +143,7 @@ function crossingGroups(lines: Segment[]): Segment[][] {
     }
   }
   const groups = new Map<number, Segment[]>()
-  lines.forEach((line, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), line]))
+  lines.forEach((line, i) => appendTo(groups, find(i), line))
   return [...groups.values()]
 }
 
