@@ -49,6 +49,7 @@ describe('the bad corpus in one batch with good plans', () => {
       ['annidato.html', 'failed', 'TOO_LARGE'],
       ['bilancio.html', 'failed', 'NOT_A_PLAN'],
       ['bomba.docx', 'failed', 'TOO_LARGE'],
+      ['bomba.pdf', 'failed', 'TOO_LARGE'],
       ['buoni/piano-performance-2024.pdf', 'ok', null],
       ['buoni/piano-performance-2025.xlsx', 'ok', null],
       ['buoni/programmazione-2024.docx', 'ok', null],
@@ -70,6 +71,7 @@ describe('the bad corpus in one batch with good plans', () => {
   it('says why in one sentence each', () => {
     const message = (name: string) => batch.files.find((file) => file.file === name)?.message
     expect(message('bomba.docx')).toBe('Il file è troppo grande da leggere: la parte word/document.xml si espande da 0,4 a 256 MiB (più di 100 volte).')
+    expect(message('bomba.pdf')).toBe('Il file è troppo grande da leggere: un flusso compresso di 0,2 MiB si espande oltre 128 MiB.')
     expect(message('griglia.pdf')).toBe('Il file è troppo grande da leggere: una pagina disegna una griglia di 3500 × 3500 righe e colonne (al più 250000 celle).')
     expect(message('righe.xlsx')).toBe('Il file è troppo grande da leggere: il foglio sheet1.xml occupa 41 MiB (al più 16 MiB).')
     expect(message('troncato.docx')).toBe("Il file è un archivio (.docx o .xlsx) troncato o danneggiato: manca l'indice del suo contenuto.")

@@ -4,6 +4,7 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.
 import { attachCaptions, type Block, type PlanDocument, type Table } from '../model/document.js'
 import type { Finding } from '../model/finding.js'
 import { PerfplanError } from '../errors.js'
+import { checkStreamBounds } from './pdf/stream-bounds.js'
 import { PAGE_LIMITS, readPageContent, type TextRun } from './pdf/page-content.js'
 import { findRuledTables, type GridTable } from './pdf/lattice.js'
 import { findStreamTables } from './pdf/stream.js'
@@ -30,6 +31,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
   // A file without "%%EOF" near its end (cut short, or with bytes appended after it) is read
   // as pdf.js reads it, rebuilding what it can; only when that fails is it called truncated.
   const ended = hasEndOfFile(bytes)
+  checkStreamBounds(bytes)
   const truncated = (cause: unknown) => new PerfplanError('UNREADABLE', 'Il file PDF è troncato: manca la fine del file, probabilmente il download si è interrotto.', { cause })
   let pdf: PDFDocumentProxy
   try {
