@@ -14,6 +14,7 @@ import { digestOf, type DocumentDigest } from './digest.js'
 import { DEFAULT_GUARDS, ImportPool, type Guards } from './pool.js'
 import { outputNames } from './output-names.js'
 import { writeAtomically } from './atomic-write.js'
+import { mib } from '../readers/too-large.js'
 
 export { writeAtomically } from './atomic-write.js'
 
@@ -145,7 +146,7 @@ async function importOne(input: Input, options: BatchOptions, pool: ImportPool, 
   const size = (await stat(input.path).catch(() => null))?.size ?? 0
   const result: TaskResult =
     size > maxBytes
-      ? { ok: false, rule: 'TOO_LARGE', message: `Il file è di ${megabytes(size)} MB, oltre il limite di ${megabytes(maxBytes)} MB (--max-size).` }
+      ? { ok: false, rule: 'TOO_LARGE', message: `Il file è di ${mib(size)} MB, oltre il limite di ${mib(maxBytes)} MB (--max-size).` }
       : await pool.run({
           path: input.path,
           name: input.name,
@@ -205,8 +206,4 @@ function batchOf(results: readonly (FileResult | undefined)[], inputs: readonly 
 
 function render(batch: BatchResult): string {
   return `${JSON.stringify(batch, null, 2)}\n`
-}
-
-function megabytes(bytes: number): string {
-  return String(Math.round(bytes / 104857.6) / 10).replace('.', ',')
 }

@@ -1,3 +1,4 @@
+import { tooLarge } from '../readers/too-large.js'
 import type { PlanDocument, Table } from '../model/document.js'
 import type { Objective, PlanRecord, SummaryRow } from '../model/record.js'
 import { PerfplanError } from '../errors.js'
@@ -136,7 +137,7 @@ export function interpretDocument(document: PlanDocument): Interpretation {
   }
   const built = build(assembly.drafts, totals)
   if (built.objectives.length > MAX_OBJECTIVES) {
-    throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: dà ${built.objectives.length} obiettivi (al più ${MAX_OBJECTIVES}).`)
+    throw tooLarge(`dà ${built.objectives.length} obiettivi (al più ${MAX_OBJECTIVES})`)
   }
   if (built.objectives.length === 0) {
     throw new PerfplanError('NOT_A_PLAN', 'Il documento ha tabelle lette, ma nessuna dà un obiettivo (un titolo con il suo peso, indicatore o valutazione): non è un piano della performance.')

@@ -1,4 +1,4 @@
-import { PerfplanError } from '../errors.js'
+import { tooLarge } from './too-large.js'
 import type { Finding } from '../model/finding.js'
 import type { PlanDocument } from '../model/document.js'
 import { decodeHtml } from './encoding.js'
@@ -48,6 +48,6 @@ function checkNesting(html: string): void {
     else deepest = Math.max(deepest, ++depth)
   }
   if (deepest > MAX_NESTING) {
-    throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: la pagina annida ${deepest} elementi uno dentro l'altro (al più ${MAX_NESTING}).`)
+    throw tooLarge(`la pagina annida ${deepest} elementi uno dentro l'altro (al più ${MAX_NESTING})`)
   }
 }

@@ -1,3 +1,4 @@
+import { tooLarge } from './too-large.js'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
@@ -48,7 +49,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
   }
   if (pdf.numPages > PAGE_LIMITS.pages) {
     await pdf.destroy()
-    throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: ha ${pdf.numPages} pagine (al più ${PAGE_LIMITS.pages}).`)
+    throw tooLarge(`ha ${pdf.numPages} pagine (al più ${PAGE_LIMITS.pages})`)
   }
   try {
     return await readPages(pdf)

@@ -1,3 +1,4 @@
+import { tooLarge } from './too-large.js'
 import ExcelJS from 'exceljs'
 import { cleanCellText, type Block, type Cell, type PlanDocument } from '../model/document.js'
 import { PerfplanError } from '../errors.js'
@@ -45,14 +46,14 @@ function checkSheetDimensions(bytes: Uint8Array): void {
   for (const entry of zipEntries(bytes) ?? []) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue
     if (entry.uncompressedSize > SHEET_LIMITS.xmlBytes) {
-      throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: il foglio ${entry.name.slice(14)} occupa ${Math.round(entry.uncompressedSize / 1048576)} MiB (al più ${SHEET_LIMITS.xmlBytes / 1048576} MiB).`)
+      throw tooLarge(`il foglio ${entry.name.slice(14)} occupa ${Math.round(entry.uncompressedSize / 1048576)} MiB (al più ${SHEET_LIMITS.xmlBytes / 1048576} MiB)`)
     }
     const ref = /<dimension\s+ref="[A-Z]+\d+:([A-Z]+)(\d+)"/.exec(entryHead(bytes, entry))
     if (!ref) continue
     const rows = Number(ref[2])
     const columns = [...(ref[1] as string)].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0)
     if (rows > SHEET_LIMITS.rows || rows * columns > SHEET_LIMITS.cells) {
-      throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: il foglio ${entry.name.slice(14)} dichiara ${rows} righe e ${columns} colonne (al più ${SHEET_LIMITS.rows} righe e ${SHEET_LIMITS.cells} celle).`)
+      throw tooLarge(`il foglio ${entry.name.slice(14)} dichiara ${rows} righe e ${columns} colonne (al più ${SHEET_LIMITS.rows} righe e ${SHEET_LIMITS.cells} celle)`)
     }
   }
 }

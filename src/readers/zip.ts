@@ -1,5 +1,5 @@
+import { tooLarge, mib } from './too-large.js'
 import { constants, inflateRawSync } from 'node:zlib'
-import { PerfplanError } from '../errors.js'
 
 /** One entry of a zip's central directory, as listed before anything is inflated. */
 export interface ZipEntry {
@@ -79,10 +79,4 @@ export function entryHead(bytes: Uint8Array, entry: ZipEntry, compressedBytes = 
   }
 }
 
-function tooLarge(what: string): PerfplanError {
-  return new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: ${what}.`)
-}
 
-function mib(bytes: number): string {
-  return String(Math.round(bytes / 104857.6) / 10).replace('.', ',')
-}

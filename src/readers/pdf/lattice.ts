@@ -1,5 +1,5 @@
+import { tooLarge } from '../too-large.js'
 import { appendTo } from '../../util/multimap.js'
-import { PerfplanError } from '../../errors.js'
 import { cluster, intervalOf } from './geometry.js'
 import { runCenter, type Segment, type TextRun } from './page-content.js'
 import { words } from './text-width.js'
@@ -49,7 +49,7 @@ export function findRuledTables(segments: Segment[], runs: TextRun[]): GridTable
     if (openBottom) ys.push(bottom)
     if (xs.length < 2 || ys.length < 2) continue
     if (xs.length * ys.length > GRID_LIMIT) {
-      throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: una pagina disegna una griglia di ${ys.length} × ${xs.length} righe e colonne (al più ${GRID_LIMIT} celle).`)
+      throw tooLarge(`una pagina disegna una griglia di ${ys.length} × ${xs.length} righe e colonne (al più ${GRID_LIMIT} celle)`)
     }
     const rules = [...horizontal, ...unruledRowEdges(xs, ys, runs)]
     const edges = cluster(rules.map((s) => s.at), EDGE)

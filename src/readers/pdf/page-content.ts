@@ -1,4 +1,4 @@
-import { PerfplanError } from '../../errors.js'
+import { tooLarge } from '../too-large.js'
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { apply, IDENTITY, multiply, readingMatrix, type Matrix } from './geometry.js'
@@ -91,7 +91,7 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
 
   const operators = await page.getOperatorList()
   if (operators.fnArray.length > PAGE_LIMITS.operators) {
-    throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: la pagina ${page.pageNumber} ha ${operators.fnArray.length} operazioni di disegno (al più ${PAGE_LIMITS.operators}).`)
+    throw tooLarge(`la pagina ${page.pageNumber} ha ${operators.fnArray.length} operazioni di disegno (al più ${PAGE_LIMITS.operators})`)
   }
   const segments: Segment[] = []
   let hasImages = false
@@ -136,7 +136,7 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
     }
   })
   if (segments.length > PAGE_LIMITS.lines) {
-    throw new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: la pagina ${page.pageNumber} disegna ${segments.length} linee (al più ${PAGE_LIMITS.lines}).`)
+    throw tooLarge(`la pagina ${page.pageNumber} disegna ${segments.length} linee (al più ${PAGE_LIMITS.lines})`)
   }
   return {
     runs,

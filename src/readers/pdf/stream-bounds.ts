@@ -1,5 +1,5 @@
+import { tooLarge, mib } from '../too-large.js'
 import { inflateSync } from 'node:zlib'
-import { PerfplanError } from '../../errors.js'
 
 /**
  * What a PDF's compressed streams may inflate to: one stream at most `streamBytes`, all
@@ -50,10 +50,4 @@ export function checkStreamBounds(bytes: Uint8Array): void {
   }
 }
 
-function tooLarge(what: string): PerfplanError {
-  return new PerfplanError('TOO_LARGE', `Il file è troppo grande da leggere: ${what}.`)
-}
 
-function mib(bytes: number): string {
-  return String(Math.round(bytes / 104857.6) / 10).replace('.', ',')
-}
