@@ -28,9 +28,10 @@ export interface ImportResult {
 }
 
 /** Imports one plan file: read, interpret, reconcile, validate. */
-export async function importFile(file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const bytes = await readFile(file)
-  return importBytes(bytes, { ...options, name: options.name ?? basename(file) })
+export async function importFile(file: string | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  // A path given as bytes: a file name that is not UTF-8.
+  const bytes = await readFile(typeof file === 'string' ? file : Buffer.from(file))
+  return importBytes(bytes, { ...options, name: options.name ?? basename(typeof file === 'string' ? file : Buffer.from(file).toString('latin1')) })
 }
 
 /**

@@ -143,6 +143,15 @@ describe('naming inputs', () => {
     expect((await batchOf(join(root, 'out'))).files.map((file) => file.file)).toEqual(['2023/piano.docx', 'piano.xlsx'])
   })
 
+  it('reads a file whose name is not UTF-8 (Latin-1 bytes), naming its outputs as Latin-1', async () => {
+    const root = await tempDir()
+    await writeFile(Buffer.concat([Buffer.from(`${root}/`), Buffer.from('piano-attività.html', 'latin1')]), await readFile(fixture('plans/seed-2024/programmazione-2024.html')))
+    const out = await tempDir()
+    expect((await perfplan(['import', root, '--out', out, '--quiet'])).code).toBe(0)
+    expect((await batchOf(out)).files.map((file) => [file.file, file.status])).toEqual([['piano-attività.html', 'ok']])
+    expect(JSON.parse(await readFile(join(out, 'piano-attività.html.json'), 'utf8')).objectives.map((o: { id: string }) => o.id)).toEqual(['a', 'b', 'd'])
+  })
+
   it('a folder with nothing it reads is an error naming the conversion that makes its files readable', async () => {
     const root = await tempDir()
     await writeFile(join(root, 'piano 2019.doc'), 'old Word')

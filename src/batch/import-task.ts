@@ -9,7 +9,8 @@ import { digestOf, type DocumentDigest } from './digest.js'
 
 /** One file to import (sent to a worker thread, so plain data only). */
 export interface ImportTask {
-  path: string
+  /** The file, by name or (a name that is not UTF-8) by the bytes of its path. */
+  path: string | Uint8Array
   name: string
   workbook: boolean
   /** Return the document's digest for the audit report. */

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
@@ -25,6 +26,8 @@ export const ARCHIVE_EXTENSIONS = ['.zip', '.7z', '.rar']
 export interface Input {
   path: string
   name: string
+  /** The path's bytes, when the file's name is not valid UTF-8 (`path` then shows it read as Latin-1). */
+  rawPath?: Uint8Array
   /** A file found under an input folder in a format perfplan does not read: it fails with this reason. */
   refusal?: { rule: 'UNSUPPORTED_FORMAT'; message: string }
 }
@@ -63,12 +66,13 @@ export async function collectInputs(paths: readonly string[], options: CollectOp
 
 export async function collectInputSet(paths: readonly string[], options: CollectOptions = {}): Promise<InputSet> {
   const out = options.out ? await canonical(resolve(options.out)) : null
-  const found: { path: string; argument: number; base: string; refusal?: Input['refusal'] }[] = []
+  const found: { path: string; argument: number; base: string; refusal?: Input['refusal']; rawPath?: Uint8Array }[] = []
   const ignored: IgnoredPath[] = []
   for (const [argument, path] of paths.entries()) {
     const walked = await expandArgument(path)
-    for (const file of walked.files) found.push({ path: file, argument, base: walked.base })
-    for (const file of walked.unsupported) found.push({ path: file, argument, base: walked.base, refusal: unsupportedOf(file) as Input['refusal'] })
+    const raw = (file: string) => (walked.raw.has(file) ? { rawPath: walked.raw.get(file) as Uint8Array } : {})
+    for (const file of walked.files) found.push({ path: file, argument, base: walked.base, ...raw(file) })
+    for (const file of walked.unsupported) found.push({ path: file, argument, base: walked.base, refusal: unsupportedOf(file) as Input['refusal'], ...raw(file) })
     ignored.push(...walked.ignored)
   }
   const root = commonRoot(found.map((file) => file.base))
@@ -76,14 +80,14 @@ export async function collectInputSet(paths: readonly string[], options: Collect
   const names = new Set<string>()
   const inputs: Input[] = []
   for (const file of found) {
-    const real = await canonical(file.path)
+    const real = file.rawPath ? file.path : await canonical(file.path)
     if (seen.has(real)) continue
     if (out && isInside(real, out)) continue
     seen.add(real)
     let name = toPosix(relative(root, file.path))
     if (names.has(foldName(name))) name = `${file.argument + 1}/${name}`
     names.add(foldName(name))
-    inputs.push({ path: file.path, name, ...(file.refusal ? { refusal: file.refusal } : {}) })
+    inputs.push({ path: file.path, name, ...(file.refusal ? { refusal: file.refusal } : {}), ...(file.rawPath ? { rawPath: file.rawPath } : {}) })
   }
   // In name order, whatever the argument they came from; the refused ones among the others.
   inputs.sort((a, b) => byCodePoint(a.name, b.name))
@@ -98,7 +102,7 @@ async function expandArgument(path: string): Promise<Walked & { base: string }> 
   const info = await stat(absolute).catch(() => null)
   if (info?.isDirectory()) return { ...(await walk(absolute)), base: absolute }
   // A file named on the command line is read whatever its name.
-  if (info) return { files: [absolute], unsupported: [], ignored: [], base: dirname(absolute) }
+  if (info) return { files: [absolute], unsupported: [], ignored: [], raw: new Map(), base: dirname(absolute) }
   if (isDynamicPattern(path)) {
     // A quoted pattern (shells on Windows do not expand them): matched files in name order.
     const matched = (await glob(path, { absolute: true, onlyFiles: true, expandDirectories: false })).map((file) => resolve(file)).sort(byCodePoint)
@@ -106,25 +110,37 @@ async function expandArgument(path: string): Promise<Walked & { base: string }> 
     const files = matched.filter(isInputName)
     const unsupported = matched.filter((file) => !isInputName(file) && unsupportedOf(file))
     const base = commonRoot([...files, ...unsupported].map((file) => dirname(file)))
-    return { files, unsupported, ignored: [], base: files.length + unsupported.length > 0 ? base : process.cwd() }
+    return { files, unsupported, ignored: [], raw: new Map(), base: files.length + unsupported.length > 0 ? base : process.cwd() }
   }
   throw new UsageError(`no such file or directory: ${path}`)
 }
 
 async function walk(directory: string): Promise<Walked> {
-  const walked: Walked = { files: [], unsupported: [], ignored: [] }
+  const walked: Walked = { files: [], unsupported: [], ignored: [], raw: new Map() }
   const visited = new Set<string>([await canonical(directory)])
   // Iterative, depth first, in name order: deep trees cannot overflow the stack.
   const pending = [directory]
   while (pending.length > 0) {
     const folder = pending.pop() as string
-    const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    const entries = await readdir(folder, { withFileTypes: true, encoding: 'buffer' }).catch((error: NodeJS.ErrnoException) => {
       walked.ignored.push({ path: folder, reason: `cartella non leggibile (${error.code ?? error.message})` })
       return []
     })
     const subfolders: string[] = []
-    for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
-      const path = resolve(folder, entry.name)
+    for (const raw of entries.map(named).sort((a, b) => byCodePoint(a.name, b.name))) {
+      const { entry } = raw
+      const path = resolve(folder, raw.name)
+      if (raw.bytes) {
+        // A name that is not UTF-8 (an archive from an old Windows machine): read through its
+        // bytes, shown as Latin-1.
+        if (entry.isFile() && (isInputName(raw.name) || unsupportedOf(path))) {
+          const bytes = Buffer.concat([Buffer.from(`${folder}${sep}`), raw.bytes])
+          if (isInputName(raw.name)) walked.files.push(path)
+          else walked.unsupported.push(path)
+          walked.raw.set(path, bytes)
+        } else walked.ignored.push({ path, reason: 'nome non in UTF-8, non letto' })
+        continue
+      }
       let isDirectory = entry.isDirectory()
       let isFile = entry.isFile()
       if (entry.isSymbolicLink()) {
@@ -144,7 +160,7 @@ async function walk(directory: string): Promise<Walked> {
           visited.add(real)
           subfolders.push(path)
         }
-      } else if (isFile && isInputName(entry.name)) walked.files.push(path)
+      } else if (isFile && isInputName(raw.name)) walked.files.push(path)
       else if (isFile && unsupportedOf(path)) walked.unsupported.push(path)
       else if (isFile) walked.ignored.push({ path, reason: 'non è un documento (formati letti: .pdf .docx .html .htm .xlsx)' })
       else walked.ignored.push({ path, reason: 'non è un file regolare' })
@@ -159,6 +175,17 @@ interface Walked {
   files: string[]
   unsupported: string[]
   ignored: IgnoredPath[]
+  /** The bytes of the paths whose names are not UTF-8. */
+  raw: Map<string, Uint8Array>
+}
+
+/** A directory entry with its name as text, and its bytes when they are not UTF-8. */
+function named(entry: Dirent<Buffer>): { entry: Dirent<Buffer>; name: string; bytes: Buffer | null } {
+  try {
+    return { entry, name: new TextDecoder('utf-8', { fatal: true }).decode(entry.name), bytes: null }
+  } catch {
+    return { entry, name: entry.name.toString('latin1'), bytes: entry.name }
+  }
 }
 
 /** The refusal of an office file or archive perfplan does not read, with what makes it readable. */

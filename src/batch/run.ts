@@ -137,18 +137,19 @@ async function importOne(input: Input, options: BatchOptions, pool: ImportPool, 
 
   if (input.refusal) return finish({ status: 'failed', rule: input.refusal.rule, message: input.refusal.message, findings: { error: 1, warning: 0, info: 0 } })
   if (options.skipExisting) {
-    const existing = await existingRecord(input.path, paths, options.workbook ?? false)
+    const existing = await existingRecord(input.rawPath ? Buffer.from(input.rawPath) : input.path, paths, options.workbook ?? false)
     if (existing) {
       if (options.onDigest) options.onDigest(input.name, digestOf(existing))
       return finish({ status: 'ok', skipped: true, findings: countFindings(existing.findings) })
     }
   }
-  const size = (await stat(input.path).catch(() => null))?.size ?? 0
+  const source = input.rawPath ? Buffer.from(input.rawPath) : input.path
+  const size = (await stat(source).catch(() => null))?.size ?? 0
   const result: TaskResult =
     size > maxBytes
       ? { ok: false, rule: 'TOO_LARGE', message: `Il file è di ${mib(size)} MB, oltre il limite di ${mib(maxBytes)} MB (--max-size).` }
       : await pool.run({
-          path: input.path,
+          path: source,
           name: input.name,
           workbook: options.workbook ?? false,
           digest: options.onDigest !== undefined,
@@ -169,7 +170,7 @@ async function importOne(input: Input, options: BatchOptions, pool: ImportPool, 
 }
 
 /** The record an earlier run wrote for the same bytes, when its outputs are all there. */
-async function existingRecord(source: string, paths: { json: string; workbook: string }, workbook: boolean): Promise<PlanRecord | null> {
+async function existingRecord(source: string | Buffer, paths: { json: string; workbook: string }, workbook: boolean): Promise<PlanRecord | null> {
   const text = await readFile(paths.json, 'utf8').catch(() => null)
   if (text === null) return null
   if (workbook && !(await stat(paths.workbook).catch(() => null))) return null
@@ -182,7 +183,7 @@ async function existingRecord(source: string, paths: { json: string; workbook: s
   return record?.source?.sha256 === (await sha256(source)) ? record : null
 }
 
-async function sha256(path: string): Promise<string | null> {
+async function sha256(path: string | Buffer): Promise<string | null> {
   const hash = createHash('sha256')
   try {
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
