@@ -108,7 +108,9 @@ function mergeSegments(segments: Segment[]): Segment[] {
     const pieces = segments.filter((s) => s.horizontal === horizontal).sort((a, b) => a.at - b.at || a.from - b.from)
     const rows: Segment[][] = []
     for (const piece of pieces) {
-      const row = rows.find((r) => Math.abs((r[0] as Segment).at - piece.at) <= SNAP)
+      // Pieces come sorted by position: only the last row can take this one.
+      const last = rows.at(-1)
+      const row = last && Math.abs((last[0] as Segment).at - piece.at) <= SNAP ? last : undefined
       if (row) row.push(piece)
       else rows.push([piece])
     }
@@ -132,24 +134,55 @@ function mergeSegments(segments: Segment[]): Segment[] {
 /** Lines grouped by crossing or touching: each group is one table. */
 function crossingGroups(lines: Segment[]): Segment[][] {
   const parent = lines.map((_, i) => i)
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)))
-  for (let i = 0; i < lines.length; i++) {
-    for (let j = i + 1; j < lines.length; j++) {
-      const a = lines[i] as Segment
-      const b = lines[j] as Segment
-      if (a.horizontal === b.horizontal) continue
-      const [h, v] = a.horizontal ? [a, b] : [b, a]
-      if (v.at >= h.from - JOIN && v.at <= h.to + JOIN && h.at >= v.from - JOIN && h.at <= v.to + JOIN) parent[find(i)] = find(j)
-    }
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number
+    return i
   }
+  // Verticals by position: each horizontal meets only those between its ends (a sweep, not all pairs).
+  const verticals = lines.map((line, i) => ({ line, i })).filter(({ line }) => !line.horizontal).sort((a, b) => a.line.at - b.line.at)
+  const positions = verticals.map(({ line }) => line.at)
+  lines.forEach((h, i) => {
+    if (!h.horizontal) return
+    for (let k = lowerBound(positions, h.from - JOIN); k < verticals.length && (positions[k] as number) <= h.to + JOIN; k++) {
+      const { line: v, i: j } = verticals[k] as { line: Segment; i: number }
+      if (h.at >= v.from - JOIN && h.at <= v.to + JOIN) parent[find(i)] = find(j)
+    }
+  })
   const groups = new Map<number, Segment[]>()
   lines.forEach((line, i) => appendTo(groups, find(i), line))
   return [...groups.values()]
 }
 
-function covers(lines: Segment[], at: number, from: number, to: number): boolean {
+/** The first index of a sorted list whose value is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] as number) < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Lines of one direction sorted by position, so a grid unit's border is found by bisection. */
+interface SortedLines {
+  lines: Segment[]
+  positions: number[]
+}
+
+function sortLines(lines: Segment[]): SortedLines {
+  const sorted = [...lines].sort((a, b) => a.at - b.at)
+  return { lines: sorted, positions: sorted.map((line) => line.at) }
+}
+
+function covers(sorted: SortedLines, at: number, from: number, to: number): boolean {
   const need = (to - from) * 0.5
-  return lines.some((line) => Math.abs(line.at - at) <= SNAP * 1.5 && Math.min(line.to, to) - Math.max(line.from, from) >= need)
+  for (let k = lowerBound(sorted.positions, at - SNAP * 1.5); k < sorted.lines.length && (sorted.positions[k] as number) <= at + SNAP * 1.5; k++) {
+    const line = sorted.lines[k] as Segment
+    if (Math.min(line.to, to) - Math.max(line.from, from) >= need) return true
+  }
+  return false
 }
 
 function buildGrid(xs: number[], ys: number[], horizontal: Segment[], vertical: Segment[], runs: TextRun[]): GridTable {
@@ -157,12 +190,16 @@ function buildGrid(xs: number[], ys: number[], horizontal: Segment[], vertical: 
   const cols = xs.length - 1
   const unit = (r: number, c: number) => r * cols + c
   const parent = Array.from({ length: rows * cols }, (_, i) => i)
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)))
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number
+    return i
+  }
+  const [across, down] = [sortLines(horizontal), sortLines(vertical)]
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const [top, bottom, left, right] = [ys[r] as number, ys[r + 1] as number, xs[c] as number, xs[c + 1] as number]
-      if (c + 1 < cols && !covers(vertical, right, top, bottom)) parent[find(unit(r, c))] = find(unit(r, c + 1))
-      if (r + 1 < rows && !covers(horizontal, bottom, left, right)) parent[find(unit(r, c))] = find(unit(r + 1, c))
+      if (c + 1 < cols && !covers(down, right, top, bottom)) parent[find(unit(r, c))] = find(unit(r, c + 1))
+      if (r + 1 < rows && !covers(across, bottom, left, right)) parent[find(unit(r, c))] = find(unit(r + 1, c))
     }
   }
   const boxes = new Map<number, { r0: number; c0: number; r1: number; c1: number }>()
