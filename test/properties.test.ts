@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readDocument } from '../src/readers/index.js'
@@ -6,6 +8,13 @@ import { tablesOf } from '../src/model/document.js'
 import { isPerfplanError } from '../src/errors.js'
 import { importBytes } from '../src/pipeline.js'
 import { fixture } from './helpers/fixtures.js'
+import { removeTempDirs, tempDir } from './helpers/cli.js'
+import { afterAll } from 'vitest'
+
+afterAll(removeTempDirs)
+
+/** Debian's Python with python3-docx, as .ci/run installs it (PYDOCX names another). */
+const PYDOCX = process.env.PYDOCX ?? '/usr/bin/python3'
 
 /** A grid of `rows` × `cols` cut into rectangles (each cell a 1×1 unless a span was drawn over it). */
 const grids = fc
@@ -65,6 +74,20 @@ describe('property: a grid with random spans', () => {
       { numRuns: 150 },
     )
   })
+})
+
+describe('property: a grid with random spans written by Word\'s library', () => {
+  it('as .docx (python-docx merges: gridSpan across, vMerge down) reads back to the same cells', async () => {
+    const samples = fc.sample(grids, { numRuns: 40, seed: 20261202 })
+    const dir = await tempDir()
+    const jobs = samples.map((grid, i) => ({ path: join(dir, `griglia-${i}.docx`), ...grid }))
+    execFileSync(PYDOCX, [fixture('src/properties/grid-docx.py')], { input: JSON.stringify(jobs) })
+    for (const job of jobs) {
+      const [table] = tablesOf(await readDocument(new Uint8Array(await readFile(job.path))))
+      const read = (table?.rows ?? []).flat().map((cell) => ({ row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: cell.text }))
+      expect(read, job.path).toEqual(job.cells.map(({ row, col, rowSpan, colSpan, text }) => ({ row, col, rowSpan, colSpan, text })))
+    }
+  }, 120_000)
 })
 
 describe('property: damaged copies of the fixtures', () => {
