@@ -56,20 +56,53 @@ describe.each(PLANS)('the corrected workbook of %s', (file) => {
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true)
   })
 
-  it('lists every finding in «Rilievi», one row each under a frozen, filtered header', async () => {
+  it('lists every finding in «Rilievi», errors first, under a frozen, filtered header', async () => {
     const { record } = await imported(file)
     const sheet = (await load(await emitWorkbook(record))).getWorksheet('Rilievi')
     expect(sheet?.actualRowCount).toBe(2 + record.findings.length)
-    expect(sheet?.getRow(2).values).toEqual([
-      undefined, 'Regola', 'Gravità', 'Obiettivo', 'Messaggio', 'Trovato', 'Corretto', 'Pagina', 'Tabella', 'Riga', 'Colonna', 'Cella', 'Percorso',
-    ])
-    expect(sheet?.getCell('A3').value).toBe(record.findings[0]?.rule)
+    expect(sheet?.getRow(2).values).toEqual([undefined, 'Gravità', 'Regola', 'Obiettivo', 'Messaggio', 'Trovato', 'Corretto', 'Cella', 'Dove nel documento', 'Percorso'])
+    const severities = record.findings.map((f) => f.severity)
+    const words = { error: 'errore', warning: 'avviso', info: 'informazione' }
+    const expected = (['error', 'warning', 'info'] as const).flatMap((severity) => severities.filter((s) => s === severity).map((s) => words[s]))
+    expect(Array.from({ length: record.findings.length }, (_, i) => sheet?.getCell(`A${3 + i}`).value)).toEqual(expected)
     expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
-    expect(sheet?.autoFilter).toBe(`A2:L${2 + record.findings.length}`)
+    expect(sheet?.autoFilter).toBe(`A2:I${2 + record.findings.length}`)
   })
 })
 
 describe('the corrected workbook of the Montevecchio plan', () => {
+  it('writes no «0.##» number format (Excel shows 8 as «8.»): its styles.xml holds none', async () => {
+    const { inflateRawSync } = await import('node:zlib')
+    const { zipEntries } = await import('../src/readers/zip.js')
+    const { record } = await imported('plans/montevecchio-2025/piano-performance-2025.xlsx')
+    const bytes = await emitWorkbook(record)
+    const styles = zipEntries(bytes)?.find((entry) => entry.name === 'xl/styles.xml')
+    expect(styles).toBeDefined()
+    const at = (styles?.offset ?? 0) + 30 + Buffer.from(bytes.buffer, bytes.byteOffset).readUInt16LE((styles?.offset ?? 0) + 26) + Buffer.from(bytes.buffer, bytes.byteOffset).readUInt16LE((styles?.offset ?? 0) + 28)
+    const xml = inflateRawSync(bytes.subarray(at, at + (styles?.compressedSize ?? 0))).toString('utf8')
+    const formats = [...xml.matchAll(/formatCode="([^"]*)"/g)].map((m) => m[1])
+    expect(formats.filter((format) => /\.#/.test(format ?? ''))).toEqual([])
+  })
+
+  it('links each «Rilievi» row to the cell it is about, whose comment names the finding; an alias leaves its cell uncoloured', async () => {
+    const { record } = await imported('plans/montevecchio-2025/piano-performance-2025.xlsx')
+    const workbook = await load(await emitWorkbook(record))
+    const rilievi = workbook.getWorksheet('Rilievi') as ExcelJS.Worksheet
+    const row = Array.from({ length: record.findings.length }, (_, i) => rilievi.getRow(3 + i)).find((r) => r.getCell(2).value === 'SCORE_MISMATCH') as ExcelJS.Row
+    expect(row.getCell(8).value).toBe('foglio 5, cella F13')
+    const link = row.getCell(7).value as { text: string; hyperlink: string }
+    const [, sheetName, address] = /^#'(.+)'!([A-Z]+\d+)$/.exec(link.hyperlink) ?? []
+    expect(link.text).toBe(`${sheetName}!${address}`)
+    const target = workbook.getWorksheet(sheetName as string)?.getCell(address as string)
+    expect(String(target?.note)).toContain("SCORE_MISMATCH (error): L'Esito Pesatura stampato è 18, ma le valutazioni danno 16.")
+    expect(target?.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } })
+    const alias = Array.from({ length: record.findings.length }, (_, i) => rilievi.getRow(3 + i)).find((r) => r.getCell(2).value === 'AREA_ALIAS') as ExcelJS.Row
+    const [, aliasSheet, aliasAddress] = /^#'(.+)'!([A-Z]+\d+)$/.exec((alias.getCell(7).value as { hyperlink: string }).hyperlink) ?? []
+    const aliasCell = workbook.getWorksheet(aliasSheet as string)?.getCell(aliasAddress as string)
+    expect(String(aliasCell?.note)).toContain('AREA_ALIAS (info)')
+    expect(aliasCell?.fill).toEqual({ type: 'pattern', pattern: 'none' })
+  })
+
   it('computes peso assoluto and the absorption index with formulas, cached values included', async () => {
     const { record } = await imported('plans/montevecchio-2025/piano-performance-2025.xlsx')
     const workbook = await load(await emitWorkbook(record))

@@ -53,7 +53,7 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
   }
   writeAreasSheet(workbook.addWorksheet('Aree'), record, cells)
   writeIndicatorsSheet(workbook.addWorksheet('Indicatori'), record)
-  writeFindingsSheet(workbook.addWorksheet('Rilievi'), record)
+  writeFindingsSheet(workbook.addWorksheet('Rilievi'), record, cells)
   annotate(record.findings, cells)
   workbook.worksheets.forEach(fitRowHeights)
 
@@ -71,7 +71,10 @@ function annotate(findings: readonly Finding[], cells: CellIndex): void {
     const note = notes.get(cell) ?? { lines: [], mark: 0 }
     note.lines.push(`${finding.rule} (${finding.severity}): ${finding.message}${original}`)
     // The strongest mark wins: corrected (3) over error (2) over warning (1).
-    note.mark = Math.max(note.mark, finding.corrected !== null ? 3 : finding.severity === 'error' ? 2 : finding.severity === 'warning' ? 1 : 0)
+    // An info is a normalisation that leaves the printed text as it was (an area's alias, a
+    // code's spelling): its comment is kept, the cell is not coloured.
+    const mark = finding.severity === 'info' ? 0 : finding.corrected !== null ? 3 : finding.severity === 'error' ? 2 : 1
+    note.mark = Math.max(note.mark, mark)
     notes.set(cell, note)
   }
   const fills = [null, DOUBT_FILL, ERROR_FILL, CORRECTED_FILL]

@@ -14,6 +14,9 @@ export interface Finding {
   location: Location | null
 }
 
+/** The Italian word for each severity, as every report and the workbook print it. */
+export const SEVERITY_LABEL: Record<Severity, string> = { error: 'errore', warning: 'avviso', info: 'informazione' }
+
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
 /** Stable order for findings: location, then severity, rule, path, message. */

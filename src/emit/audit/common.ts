@@ -2,8 +2,7 @@ import type { Finding, Severity } from '../../model/finding.js'
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
-/** The Italian word for each severity, as every report prints it. */
-export const SEVERITY_LABEL: Record<Severity, string> = { error: 'errore', warning: 'avviso', info: 'informazione' }
+export { SEVERITY_LABEL } from '../../model/finding.js'
 
 /** Findings in report order: errors first; the record's own order otherwise (stable sort). */
 export function bySeverity(a: Finding, b: Finding): number {

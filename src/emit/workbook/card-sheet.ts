@@ -3,7 +3,7 @@ import type { Objective, PlanRecord } from '../../model/record.js'
 import { CRITERIA } from '../../model/record.js'
 import type { WeightingScheme } from '../../settings/scheme.js'
 import { pointsFor } from '../../settings/scheme.js'
-import { CellIndex, EURO, formula, label, number, percentFormat, text, typed } from './cells.js'
+import { CellIndex, EURO, formula, label, number, percentFormat, text, typed, DECIMALS } from './cells.js'
 
 const WIDTHS = [24, 30, 34, 30, 28, 12, 12, 12]
 const LAST = 'H'
@@ -153,8 +153,8 @@ export function writeCardSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ind
     const pct = number(sheet.getCell(`B${r}`), area.contributionPct === null ? null : area.contributionPct / 100, percentFormat((area.contributionPct ?? 0) / 100))
     cells.set(`${at}.contributionPct`, pct)
     const weight = sheet.getCell(`C${r}`)
-    if (weighting.score !== null && area.contributionPct !== null) formula(weight, `${scoreRef}*B${r}`, area.absoluteWeight, '0.##')
-    else number(weight, area.absoluteWeight, '0.##')
+    if (weighting.score !== null && area.contributionPct !== null) formula(weight, `${scoreRef}*B${r}`, area.absoluteWeight, DECIMALS)
+    else number(weight, area.absoluteWeight, DECIMALS)
     cells.set(`${at}.absoluteWeight`, weight)
     cells.set(`${at}.declaredAbsoluteWeight`, weight)
     cells.set(`${at}.expectedValue`, text(sheet.getCell(`D${r}`), area.expectedValue))

@@ -25,6 +25,12 @@ export class CellIndex {
 export const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } }
 export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 export const LABEL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF3' } }
+/**
+ * Up to two decimals, whole numbers without a trailing separator: `0.##` shows 8 as «8.» in
+ * Excel, `#,##0.##` too; `General` shows 8 and 4,5 alike in Excel and LibreOffice.
+ */
+export const DECIMALS = 'General'
+
 /** Cells perfplan corrected. */
 export const CORRECTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } }
 /** Cells in doubt: a warning or an error that could not be corrected. */

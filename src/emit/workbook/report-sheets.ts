@@ -3,7 +3,9 @@ import type { PlanRecord } from '../../model/record.js'
 import { weightOn } from './weights.js'
 import { round4 } from '../../values/number.js'
 import { show } from '../../values/show.js'
-import { BORDER, CellIndex, ERROR_FILL, DOUBT_FILL, CORRECTED_FILL, LABEL_FILL, label, number, text, typed, sheetRef } from './cells.js'
+import { describeLocation } from '../../model/location.js'
+import { SEVERITY_LABEL } from '../../model/finding.js'
+import { BORDER, CellIndex, ERROR_FILL, DOUBT_FILL, CORRECTED_FILL, LABEL_FILL, label, number, text, typed, sheetRef, DECIMALS } from './cells.js'
 
 /** Writes a title line the importer recognises as "not a card" ("AREE", "INDICATORI", "RILIEVI"), then a header. */
 function start(sheet: ExcelJS.Worksheet, title: string, header: string[], widths: number[]): void {
@@ -36,14 +38,14 @@ export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ce
       if (refs.length === 0) number(cell, null)
       else cell.value = { formula: refs.map((ref) => `${sheetRef(ref.sheet)}!${ref.address}`).join('+'), result: weightOn(objective, area.id) }
       cell.border = BORDER
-      cell.numFmt = '0.##'
+      cell.numFmt = DECIMALS
     })
     const sum = objective.areas.reduce((total, x) => total + (x.absoluteWeight ?? 0), 0)
     const total = sheet.getRow(r).getCell(totalColumn)
     total.value = { formula: `SUM(C${r}:${letter(totalColumn - 1)}${r})`, result: round4(sum) }
     total.border = BORDER
     total.font = { bold: true }
-    total.numFmt = '0.##'
+    total.numFmt = DECIMALS
   })
   const last = 2 + record.objectives.length
   const r = last + 1
@@ -56,7 +58,7 @@ export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ce
     cell.font = { bold: true }
     cell.fill = LABEL_FILL
     cell.border = BORDER
-    cell.numFmt = '0.##'
+    cell.numFmt = DECIMALS
   }
 }
 
@@ -99,37 +101,36 @@ export function writeIndicatorsSheet(sheet: ExcelJS.Worksheet, record: PlanRecor
 
 const SEVERITY_FILL = { error: ERROR_FILL, warning: DOUBT_FILL, info: CORRECTED_FILL } as const
 
-/** «Rilievi»: every finding, one per row, with an autofilter and a colour per severity. */
-export function writeFindingsSheet(sheet: ExcelJS.Worksheet, record: PlanRecord): void {
-  start(
-    sheet,
-    'RILIEVI',
-    ['Regola', 'Gravità', 'Obiettivo', 'Messaggio', 'Trovato', 'Corretto', 'Pagina', 'Tabella', 'Riga', 'Colonna', 'Cella', 'Percorso'],
-    [28, 10, 10, 70, 30, 30, 8, 8, 8, 8, 8, 44],
-  )
-  record.findings.forEach((finding, i) => {
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const
+
+/**
+ * «Rilievi»: every finding, one per row, errors first and then by objective, with a colour
+ * per severity and an autofilter. «Cella» links to the cell of this workbook the finding is
+ * about (whose comment names the finding back); «Dove nel documento» is the place in the
+ * comune's own file, in words.
+ */
+export function writeFindingsSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, cells: CellIndex): void {
+  start(sheet, 'RILIEVI', ['Gravità', 'Regola', 'Obiettivo', 'Messaggio', 'Trovato', 'Corretto', 'Cella', 'Dove nel documento', 'Percorso'], [12, 28, 10, 70, 30, 30, 22, 30, 44])
+  const order = new Map(record.objectives.map((objective, i) => [objective.id, i]))
+  const rank = (id: string | null) => (id === null ? -1 : order.get(id) ?? record.objectives.length)
+  const findings = [...record.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || rank(a.objectiveId) - rank(b.objectiveId))
+  findings.forEach((finding, i) => {
     const row = sheet.getRow(3 + i)
-    const values = [
-      finding.rule,
-      finding.severity,
-      finding.objectiveId,
-      finding.message,
-      show(finding.found),
-      show(finding.corrected),
-      finding.location?.page ?? null,
-      finding.location?.table ?? null,
-      finding.location?.row ?? null,
-      finding.location?.column ?? null,
-      finding.location?.cell ?? null,
-      finding.path,
-    ]
+    const target = finding.path ? cells.find(finding.path) : null
+    const values = [SEVERITY_LABEL[finding.severity], finding.rule, finding.objectiveId, finding.message, show(finding.found), show(finding.corrected), null, describeLocation(finding.location), finding.path]
     values.forEach((value, c) => {
       const cell = row.getCell(c + 1)
       cell.value = value
       cell.border = BORDER
-      cell.alignment = { vertical: 'top', wrapText: c === 3 || c === 4 || c === 5 }
+      cell.alignment = { vertical: 'top', wrapText: c >= 3 && c <= 7 }
     })
-    row.getCell(2).fill = SEVERITY_FILL[finding.severity]
+    if (target) {
+      const name = target.worksheet.name
+      row.getCell(7).value = { text: `${name}!${target.address}`, hyperlink: `#${sheetRef(name)}!${target.address}` }
+      row.getCell(7).font = { color: { argb: 'FF0563C1' }, underline: true }
+    }
+    row.getCell(1).fill = SEVERITY_FILL[finding.severity]
   })
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, 2 + record.findings.length), column: 12 } }
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, 2 + findings.length), column: 9 } }
+  sheet.pageSetup = { ...sheet.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
 }

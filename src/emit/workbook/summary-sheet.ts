@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs'
 import type { PlanRecord } from '../../model/record.js'
 import { weightOn } from './weights.js'
 import { countFindings } from '../../model/finding.js'
-import { BORDER, CellIndex, formula, label, number, text, sheetRef } from './cells.js'
+import { BORDER, CellIndex, formula, label, number, text, sheetRef, DECIMALS } from './cells.js'
 
 /**
  * «Riepilogo»: the plan's summary, one row per summary row as printed (N., Tipo,
@@ -55,7 +55,7 @@ export function writeSummarySheet(
     if (card && target) {
       formula(cellsOf.getCell(6), `${sheetRef(target.name)}!${target.score}`, card.weighting.score)
       areas.forEach((area, a) => {
-        number(cellsOf.getCell(7 + a), card.areas.some((x) => x.area === area.id) ? weightOn(card, area.id) : null, '0.##')
+        number(cellsOf.getCell(7 + a), card.areas.some((x) => x.area === area.id) ? weightOn(card, area.id) : null, DECIMALS)
       })
       const counts = countFindings(record.findings.filter((f) => f.objectiveId === card.id))
       text(cellsOf.getCell(7 + areas.length), status(counts))
