@@ -29,7 +29,8 @@ beforeAll(async () => {
   await mkdir(join(root, 'buoni'))
   for (const name of GOOD) await copyFile(fixture(name), join(root, 'buoni', name.split('/').pop() as string))
   out = await tempDir()
-  const peakFile = join(out, '..', `${out.split('/').pop()}.peak`)
+  // Beside the outputs, not among them: its own temporary folder, removed with the others.
+  const peakFile = join(await tempDir(), 'peak')
   const preload = fileURLToPath(new URL('../bench/peak-rss.js', import.meta.url))
   try {
     await promisify(execFile)('node', ['--import', preload, bin, 'import', root, '--out', out, '--timeout', '60', '--quiet'], { env: { ...process.env, PERFPLAN_PEAK_FILE: peakFile } })
