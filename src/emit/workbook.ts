@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs'
 import type { PlanRecord } from '../model/record.js'
 import type { Finding } from '../model/finding.js'
 import { DEFAULT_SCHEME, type WeightingScheme } from '../settings/scheme.js'
-import { CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, fitRowHeights, sheetName } from './workbook/cells.js'
+import { CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, sheetName } from './workbook/cells.js'
+import { fitRowHeights } from './workbook/row-heights.js'
+import { finishPrint } from './workbook/print.js'
 import { writeCardSheet } from './workbook/card-sheet.js'
 import { writeSummarySheet } from './workbook/summary-sheet.js'
 import { writeListSheet, writePairsCardSheet, writeWeightListSheet } from './workbook/layout-sheets.js'
@@ -55,7 +57,10 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
   writeIndicatorsSheet(workbook.addWorksheet('Indicatori'), record)
   writeFindingsSheet(workbook.addWorksheet('Rilievi'), record, cells)
   annotate(record.findings, cells)
-  workbook.worksheets.forEach(fitRowHeights)
+  for (const sheet of workbook.worksheets) {
+    fitRowHeights(sheet)
+    finishPrint(sheet, record)
+  }
 
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
   return fixZipDates(bytes)

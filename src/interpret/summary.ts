@@ -17,6 +17,7 @@ export interface SummaryReading {
 }
 
 const TITLE_LABELS: LabelId[] = ['planTitle', 'comune', 'unit', 'sourceNote']
+const LEGEND_LABELS: LabelId[] = ['instructions']
 const HEADER_LABELS: LabelId[] = ['summaryDescription', 'summaryCode', 'summaryCdr', 'summaryRowLabel', 'summaryKind']
 
 /** True when a line is the summary's column header ("Descrizione", "Cod.", "CdR Coinvolti"). */
@@ -34,7 +35,11 @@ export function isPlanTitle(line: Line): boolean {
  * Reads the title lines and the summary rows. `title` are the lines above the header,
  * `header` the column header, `body` the rows under it.
  */
-export function readSummary(title: Line[], header: Line, body: Line[], context: ReadingContext): SummaryReading {
+export function readSummary(title: Line[], header: Line, lines: Line[], context: ReadingContext): SummaryReading {
+  // A «Legenda» under the rows (what the colours mean) ends them: it is no summary row.
+  const legend = lines.findIndex((line) => line.cells.some((cell) => matchLabel(cell.text, LEGEND_LABELS) !== null))
+  const body = legend < 0 ? lines : lines.slice(0, legend)
+  for (const line of legend < 0 ? [] : lines.slice(legend)) context.use(...line.cells)
   const plan: SummaryReading['plan'] = { comune: null, year: null, title: null, unit: null }
   for (const line of title) {
     line.cells.forEach((cell, i) => {

@@ -4,8 +4,9 @@ import { CRITERIA } from '../../model/record.js'
 import type { WeightingScheme } from '../../settings/scheme.js'
 import { pointsFor } from '../../settings/scheme.js'
 import { CellIndex, EURO, formula, label, number, percentFormat, text, typed, DECIMALS } from './cells.js'
+import { printSetup } from './print.js'
 
-const WIDTHS = [24, 30, 34, 30, 28, 12, 12, 12]
+const WIDTHS = [20, 30, 60, 60, 44, 10, 10, 10]
 const LAST = 'H'
 const RATING_WORD = { alto: 'Alto', medio: 'Medio', basso: 'Basso' } as const
 const CRITERION_LABEL = {
@@ -168,14 +169,6 @@ export function writeCardSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ind
     if (r - 1 > start) for (const column of ['A', 'B', 'C', 'D']) sheet.mergeCells(`${column}${start}:${column}${r - 1}`)
   })
 
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: '1:2',
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  }
+  printSetup(sheet, { titleRows: '1:2' })
   return { score: `$D$${top + 1}` }
 }

@@ -114,32 +114,8 @@ export function sheetRef(name: string): string {
   return `'${name.replace(/'/g, "''")}'`
 }
 
-/**
- * Sets each row's height to fit its wrapped text (spreadsheet programs do not re-fit rows
- * written by a library): lines = longest text / width of its cell (merged columns added up).
- */
-export function fitRowHeights(sheet: ExcelJS.Worksheet): void {
-  const spans = new Map<string, number>()
-  for (const range of (sheet.model as { merges?: string[] }).merges ?? []) {
-    const [from = '', to = from] = range.split(':')
-    const a = sheet.getCell(from)
-    const b = sheet.getCell(to)
-    let width = 0
-    for (let c = +a.col; c <= +b.col; c++) width += sheet.getColumn(c).width ?? 10
-    // A cell merged down over several rows shares its height with them.
-    spans.set(a.address, width / Math.max(1, +b.row - +a.row + 1))
-  }
-  sheet.eachRow((row) => {
-    let lines = 1
-    row.eachCell((cell) => {
-      if (cell.isMerged && cell.master.address !== cell.address) return
-      const value = cell.value
-      const shown = typeof value === 'string' ? value : value && typeof value === 'object' && 'text' in value ? String(value.text) : ''
-      if (!shown) return
-      const width = spans.get(cell.address) ?? sheet.getColumn(cell.col).width ?? 10
-      const needed = shown.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil((part.length * 1.1) / Math.max(4, width))), 0)
-      lines = Math.max(lines, needed)
-    })
-    row.height = Math.min(400, 15 * lines)
-  })
+/** A text as a formula's string: quotes doubled, cut into the 255-character pieces Excel's literals allow. */
+export function textLiteral(value: string): string {
+  const pieces = value.match(/[\s\S]{1,250}/gu) ?? ['']
+  return pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join('&')
 }

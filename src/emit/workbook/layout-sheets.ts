@@ -3,6 +3,7 @@ import type { Objective, PlanRecord } from '../../model/record.js'
 import { CRITERIA } from '../../model/record.js'
 import { CellIndex, label, number, text, typed } from './cells.js'
 import { indicatorColumns, printedFields, weightLabel, type IndicatorColumn, type ObjectiveField } from './objective-fields.js'
+import { printSetup } from './print.js'
 
 const RATINGS = [['alto', 'Alto'], ['medio', 'Medio'], ['basso', 'Basso']] as const
 const CRITERION_LABEL = { importanza: 'Importanza', impattoEsterno: 'Impatto esterno', complessita: 'Complessità', realizzabilita: 'Realizzabilità' } as const
@@ -79,7 +80,7 @@ export function writeListSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, cel
     r++
   })
   sheet.views = [{ state: 'frozen', ySplit: header }]
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` }
+  printSetup(sheet, { titleRows: `${header}:${header}` })
 }
 
 /** The matrix's columns in the order every objective keeps them (each lists its own areas left to right). */
@@ -176,7 +177,7 @@ export function writePairsCardSheet(sheet: ExcelJS.Worksheet, record: PlanRecord
       r++
     })
   }
-  sheet.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+  printSetup(sheet, { orientation: 'portrait' })
 }
 
 /**
@@ -212,5 +213,5 @@ export function writeWeightListSheet(sheet: ExcelJS.Worksheet, record: PlanRecor
     if (i >= 0) cells.set(`objectives[${i}].weight`, weight)
     r++
   })
-  sheet.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+  printSetup(sheet, { orientation: 'portrait' })
 }

@@ -1,19 +1,21 @@
 import type ExcelJS from 'exceljs'
 import type { PlanRecord } from '../../model/record.js'
-import { weightOn } from './weights.js'
+import { areaWeightFormula } from './weights.js'
 import { round4 } from '../../values/number.js'
 import { show } from '../../values/show.js'
 import { describeLocation } from '../../model/location.js'
 import { SEVERITY_LABEL } from '../../model/finding.js'
 import { BORDER, CellIndex, ERROR_FILL, DOUBT_FILL, CORRECTED_FILL, LABEL_FILL, label, number, text, typed, sheetRef, DECIMALS } from './cells.js'
+import { printSetup } from './print.js'
 
 /** Writes a title line the importer recognises as "not a card" ("AREE", "INDICATORI", "RILIEVI"), then a header. */
 function start(sheet: ExcelJS.Worksheet, title: string, header: string[], widths: number[]): void {
   label(sheet.getCell('A1'), title)
+  sheet.mergeCells(1, 1, 1, Math.min(header.length, 3))
   header.forEach((name, c) => label(sheet.getRow(2).getCell(c + 1), name))
   widths.forEach((width, c) => (sheet.getColumn(c + 1).width = width))
   sheet.views = [{ state: 'frozen', ySplit: 2 }]
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' }
+  printSetup(sheet, { titleRows: '2:2' })
 }
 
 /**
@@ -31,12 +33,9 @@ export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ce
     text(sheet.getRow(r).getCell(2), objective.title)
     areas.forEach((area, a) => {
       const cell = sheet.getRow(r).getCell(3 + a)
-      const refs = objective.areas.flatMap((x, a) => {
-        const weight = x.area === area.id ? cells.find(`objectives[${i}].areas[${a}].absoluteWeight`) : null
-        return weight ? [{ sheet: weight.worksheet.name, address: weight.address }] : []
-      })
-      if (refs.length === 0) number(cell, null)
-      else cell.value = { formula: refs.map((ref) => `${sheetRef(ref.sheet)}!${ref.address}`).join('+'), result: weightOn(objective, area.id) }
+      const weight = areaWeightFormula(objective, i, area.id, cells)
+      if (weight === null) number(cell, null)
+      else cell.value = weight
       cell.border = BORDER
       cell.numFmt = DECIMALS
     })
@@ -67,7 +66,7 @@ export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ce
  * their target and baselines, and those of each area with its «esito atteso».
  */
 export function writeIndicatorsSheet(sheet: ExcelJS.Worksheet, record: PlanRecord): void {
-  start(sheet, 'INDICATORI', ['Obiettivo', 'Sezione', 'Area', 'Indicatore', 'Descrizione', 'Formula', 'Target / esito atteso', 'Valori precedenti'], [10, 18, 18, 40, 50, 36, 14, 24])
+  start(sheet, 'INDICATORI', ['Obiettivo', 'Sezione', 'Area', 'Indicatore', 'Descrizione', 'Formula', 'Target / esito atteso', 'Valori precedenti'], [8, 16, 18, 64, 80, 54, 14, 20])
   let r = 3
   for (const objective of record.objectives) {
     for (const indicator of objective.indicators) {
@@ -99,6 +98,14 @@ export function writeIndicatorsSheet(sheet: ExcelJS.Worksheet, record: PlanRecor
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, r - 1), column: 8 } }
 }
 
+/** A value longer than this is shown by its start in «Rilievi»: the whole text is in the linked cell and in the JSON. */
+const EXCERPT = 160
+
+function excerpt(value: string | number | null): string | number | null {
+  if (typeof value !== 'string' || value.length <= EXCERPT) return value
+  return `${value.slice(0, EXCERPT).trimEnd()}… (${value.length} caratteri)`
+}
+
 const SEVERITY_FILL = { error: ERROR_FILL, warning: DOUBT_FILL, info: CORRECTED_FILL } as const
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const
@@ -117,7 +124,7 @@ export function writeFindingsSheet(sheet: ExcelJS.Worksheet, record: PlanRecord,
   findings.forEach((finding, i) => {
     const row = sheet.getRow(3 + i)
     const target = finding.path ? cells.find(finding.path) : null
-    const values = [SEVERITY_LABEL[finding.severity], finding.rule, finding.objectiveId, finding.message, show(finding.found), show(finding.corrected), null, describeLocation(finding.location), finding.path]
+    const values = [SEVERITY_LABEL[finding.severity], finding.rule, finding.objectiveId, finding.message, excerpt(show(finding.found)), excerpt(show(finding.corrected)), null, describeLocation(finding.location), finding.path]
     values.forEach((value, c) => {
       const cell = row.getCell(c + 1)
       cell.value = value
@@ -132,5 +139,4 @@ export function writeFindingsSheet(sheet: ExcelJS.Worksheet, record: PlanRecord,
     row.getCell(1).fill = SEVERITY_FILL[finding.severity]
   })
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, 2 + findings.length), column: 9 } }
-  sheet.pageSetup = { ...sheet.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
 }

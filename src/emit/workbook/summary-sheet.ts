@@ -1,8 +1,10 @@
 import type ExcelJS from 'exceljs'
 import type { PlanRecord } from '../../model/record.js'
-import { weightOn } from './weights.js'
+import { areaWeightFormula } from './weights.js'
+import { widthForWords } from './row-heights.js'
 import { countFindings } from '../../model/finding.js'
-import { BORDER, CellIndex, formula, label, number, text, sheetRef, DECIMALS } from './cells.js'
+import { BORDER, CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, formula, label, number, text, textLiteral, sheetRef, DECIMALS } from './cells.js'
+import { printSetup } from './print.js'
 
 /**
  * «Riepilogo»: the plan's summary, one row per summary row as printed (N., Tipo,
@@ -16,7 +18,9 @@ export function writeSummarySheet(
   cells: CellIndex,
 ): void {
   const areas = record.areas.map((total) => ({ id: total.area, label: total.label }))
-  const widths = [8, 24, 70, 8, 16, 12, ...areas.map(() => 14), 22]
+  const header = ['N.', 'Tipo', 'Descrizione', 'Cod.', 'CdR Coinvolti', 'Esito Pesatura', ...areas.map((a) => a.label), 'Stato']
+  // Each area's column as wide as the longest word of its name: «AMMINISTRATIVO» stays whole.
+  const widths = [8, 24, 70, 8, 16, 12, ...areas.map((a) => widthForWords([a.label], { bold: true }, 12)), 30]
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width))
 
   label(sheet.getCell('A1'), 'Comune di:')
@@ -32,7 +36,6 @@ export function writeSummarySheet(
   sheet.getCell('A3').font = { italic: true, color: { argb: 'FF595959' } }
   sheet.mergeCells('A3:F3')
 
-  const header = ['N.', 'Tipo', 'Descrizione', 'Cod.', 'CdR Coinvolti', 'Esito Pesatura', ...areas.map((a) => a.label), 'Stato']
   header.forEach((title, c) => label(sheet.getRow(5).getCell(c + 1), title))
   record.summary.forEach((row, i) => {
     const r = 6 + i
@@ -45,7 +48,8 @@ export function writeSummarySheet(
     const objective = record.objectives.findIndex((o) => o.id === row.objectiveId)
     const target = row.objectiveId !== null ? cardSheets.get(row.objectiveId) : undefined
     if (row.description && target) {
-      description.value = { text: row.description, hyperlink: `#${sheetRef(target.name)}!A1` }
+      // A HYPERLINK formula rather than a cell link: LibreOffice prints a linked cell on one line.
+      description.value = { formula: `HYPERLINK("#${sheetRef(target.name).replace(/"/g, '""')}!A1",${textLiteral(row.description)})`, result: row.description }
       description.font = { color: { argb: 'FF0563C1' }, underline: true }
     }
     cells.set(`${at}.description`, description)
@@ -54,18 +58,58 @@ export function writeSummarySheet(
     const card = objective >= 0 ? record.objectives[objective] : undefined
     if (card && target) {
       formula(cellsOf.getCell(6), `${sheetRef(target.name)}!${target.score}`, card.weighting.score)
+      let sum = 0
       areas.forEach((area, a) => {
-        number(cellsOf.getCell(7 + a), card.areas.some((x) => x.area === area.id) ? weightOn(card, area.id) : null, DECIMALS)
+        const weight = areaWeightFormula(card, objective, area.id, cells)
+        if (weight === null) number(cellsOf.getCell(7 + a), null)
+        else formula(cellsOf.getCell(7 + a), weight.formula, weight.result, DECIMALS)
+        sum += weight?.result ?? 0
       })
-      const counts = countFindings(record.findings.filter((f) => f.objectiveId === card.id))
-      text(cellsOf.getCell(7 + areas.length), status(counts))
+      const found = status(countFindings(record.findings.filter((f) => f.objectiveId === card.id)))
+      const stato = cellsOf.getCell(7 + areas.length)
+      if (areas.length === 0) text(stato, found)
+      else {
+        // «Stato» follows the card: the weights per area must add up to its «Esito Pesatura».
+        const first = sheet.getColumn(7).letter
+        const last = sheet.getColumn(6 + areas.length).letter
+        const differ = round2(sum) !== round2(card.weighting.score ?? 0)
+        const expression = `IF(ROUND(SUM(${first}${r}:${last}${r}),2)<>ROUND(F${r},2),${textLiteral(`${WEIGHTS_DIFFER}; ${found}`)},${textLiteral(found)})`
+        formula(stato, expression, differ ? `${WEIGHTS_DIFFER}; ${found}` : found)
+        stato.alignment = { vertical: 'top', wrapText: true }
+      }
     } else {
       for (let c = 6; c <= 7 + areas.length; c++) cellsOf.getCell(c).border = BORDER
       text(cellsOf.getCell(7 + areas.length), row.description ? 'scheda mancante' : 'riga vuota')
     }
   })
+  writeLegend(sheet, 7 + record.summary.length)
   sheet.views = [{ state: 'frozen', ySplit: 5 }]
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' }
+  printSetup(sheet, { titleRows: '5:5' })
+}
+
+/** What «Stato» says when the weights per area no longer add up to the score. */
+const WEIGHTS_DIFFER = "pesi per area diversi dall'esito pesatura"
+
+const LEGEND = [
+  [CORRECTED_FILL, 'valore corretto da perfplan (il commento dà il valore originale e la regola)'],
+  [DOUBT_FILL, 'valore da verificare'],
+  [ERROR_FILL, 'errore che nessuna regola ha potuto correggere'],
+] as const
+
+/** What each colour means, below the summary. */
+function writeLegend(sheet: ExcelJS.Worksheet, r: number): void {
+  sheet.getCell(r, 2).value = 'Legenda'
+  sheet.getCell(r, 2).font = { bold: true }
+  LEGEND.forEach(([fill, meaning], i) => {
+    const swatch = sheet.getCell(r + 1 + i, 2)
+    swatch.fill = fill
+    swatch.border = BORDER
+    sheet.getCell(r + 1 + i, 3).value = meaning
+  })
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100
 }
 
 function status(counts: { error: number; warning: number; info: number }): string {

@@ -1,0 +1,129 @@
+import type ExcelJS from 'exceljs'
+
+/**
+ * Row heights and column widths from the text the cells hold. Spreadsheet programs do not
+ * re-fit rows a library wrote, and LibreOffice prints a row as tall as its stored height, so
+ * the heights are estimated here: each paragraph wrapped word by word into the cell's width
+ * (its merged columns added up), at the line height of its font.
+ *
+ * Widths are in the spreadsheet's unit, the width of a «0» of the default 11-point font.
+ * The factors below are generous averages for the sans-serif fonts a clerk's machine shows
+ * (Calibri, Carlito, Liberation Sans, DejaVu Sans): a line estimated a little too long only
+ * costs a line of space, one estimated too short hides text on paper.
+ */
+const DEFAULT_SIZE = 11
+/** Excel's default row, 15 pt, holds one line of the 11-point font. */
+const LINE_HEIGHT = 15
+/** Excel's limit on a row's height. */
+const MAX_HEIGHT = 409
+/** The cell's inner margins, in characters. */
+const PADDING = 1.2
+
+function charWidth(ch: string): number {
+  if (ch === ' ') return 0.45
+  if (/[iljtfr.,;:'!|()[\]/-]/.test(ch)) return 0.5
+  if (/[mwMW@%]/.test(ch)) return 1.35
+  if (/[A-ZÀ-ÖØ-Þ]/.test(ch)) return 1.15
+  return 0.9
+}
+
+/** How wide a run of text prints, in «0» widths of the default font. */
+export function textWidth(text: string, font: Partial<ExcelJS.Font> = {}): number {
+  let width = 0
+  for (const ch of text) width += charWidth(ch)
+  return width * ((font.size ?? DEFAULT_SIZE) / DEFAULT_SIZE) * (font.bold ? 1.08 : 1)
+}
+
+/** How many lines a text takes in a cell of `width` with wrapping on: words kept whole unless one alone is wider. */
+export function wrappedLines(text: string, width: number, font: Partial<ExcelJS.Font> = {}): number {
+  const room = Math.max(2, width - PADDING)
+  const space = textWidth(' ', font)
+  let lines = 0
+  for (const paragraph of text.split('\n')) {
+    let line = 0
+    lines++
+    for (const word of paragraph.split(' ').filter((w) => w !== '')) {
+      const w = textWidth(word, font)
+      if (line > 0 && line + space + w <= room) {
+        line += space + w
+        continue
+      }
+      if (line > 0) lines++
+      // A word wider than the cell is broken where the cell ends.
+      lines += Math.ceil(w / room) - 1
+      line = w - (Math.ceil(w / room) - 1) * room
+    }
+  }
+  return lines
+}
+
+/** The width a column needs so that no word of these texts (headers, mostly) is broken. */
+export function widthForWords(texts: readonly string[], font: Partial<ExcelJS.Font> = {}, least = 8): number {
+  const words = texts.flatMap((text) => text.split(/\s+/))
+  return Math.ceil(Math.max(least, ...words.map((word) => textWidth(word, font) + PADDING + 0.5)))
+}
+
+function shownText(value: ExcelJS.CellValue): string {
+  if (typeof value === 'string') return value
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if ('richText' in value) return value.richText.map((run) => run.text).join('')
+  if ('text' in value) return String(value.text)
+  if ('result' in value && value.result !== undefined && value.result !== null) return String(value.result)
+  return ''
+}
+
+interface Block {
+  top: number
+  bottom: number
+  /** Points the block's text needs. */
+  needed: number
+}
+
+/**
+ * Sets every row's height to the tallest text it holds. A cell merged over several rows
+ * (a «valore atteso» beside the lines of its measures) first lets the rows take the heights
+ * of their own cells, then spreads what it still lacks evenly over the rows it covers.
+ */
+export function fitRowHeights(sheet: ExcelJS.Worksheet): void {
+  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>()
+  for (const range of (sheet.model as { merges?: string[] }).merges ?? []) {
+    const [from = '', to = from] = range.split(':')
+    const a = sheet.getCell(from)
+    const b = sheet.getCell(to)
+    merges.set(a.address, { top: +a.row, left: +a.col, bottom: +b.row, right: +b.col })
+  }
+  const columnWidth = (c: number) => sheet.getColumn(c).width ?? 9
+  const heights = new Map<number, number>()
+  const spanning: Block[] = []
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    heights.set(row.number, Math.max(heights.get(row.number) ?? 0, LINE_HEIGHT))
+    row.eachCell((cell) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return
+      const shown = shownText(cell.value)
+      if (shown === '') return
+      const merge = merges.get(cell.address)
+      const left = merge?.left ?? +cell.col
+      const right = merge?.right ?? +cell.col
+      let width = 0
+      for (let c = left; c <= right; c++) width += columnWidth(c)
+      const font = cell.font ?? {}
+      const lines = cell.alignment?.wrapText ? wrappedLines(shown, width, font) : 1
+      const needed = lines * LINE_HEIGHT * Math.max(1, (font.size ?? DEFAULT_SIZE) / DEFAULT_SIZE) + (lines > 1 ? 2 : 0)
+      const block = { top: merge?.top ?? row.number, bottom: merge?.bottom ?? row.number, needed }
+      if (block.bottom > block.top) spanning.push(block)
+      else heights.set(row.number, Math.max(heights.get(row.number) ?? LINE_HEIGHT, needed))
+    })
+  })
+  // The narrowest merges first: a wider one then sees the rows they have already grown.
+  spanning.sort((a, b) => a.bottom - a.top - (b.bottom - b.top) || a.top - b.top)
+  for (const block of spanning) {
+    let total = 0
+    for (let r = block.top; r <= block.bottom; r++) total += heights.get(r) ?? LINE_HEIGHT
+    if (total >= block.needed) continue
+    const extra = (block.needed - total) / (block.bottom - block.top + 1)
+    for (let r = block.top; r <= block.bottom; r++) heights.set(r, (heights.get(r) ?? LINE_HEIGHT) + extra)
+  }
+  for (const [r, height] of [...heights].sort((a, b) => a[0] - b[0])) sheet.getRow(r).height = Math.min(MAX_HEIGHT, Math.ceil(height))
+}
