@@ -58,8 +58,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
   try {
     return await readPages(pdf)
   } catch (cause) {
-    if (!ended && !(cause instanceof PerfplanError)) throw truncated(cause)
-    throw cause
+    if (cause instanceof PerfplanError) throw cause
+    if (!ended) throw truncated(cause)
+    // A complete file whose pages pdf.js cannot decode (a damaged compressed stream: "Bad
+    // uncompressed block length in flate stream") is unreadable, with pdf.js's reason.
+    throw new PerfplanError('UNREADABLE', reasonOf(cause), { cause })
   } finally {
     await pdf.destroy()
   }
