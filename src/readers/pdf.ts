@@ -6,7 +6,9 @@ import { attachCaptions, type Block, type PlanDocument, type Table } from '../mo
 import type { Finding } from '../model/finding.js'
 import { PerfplanError } from '../errors.js'
 import { checkStreamBounds } from './pdf/stream-bounds.js'
-import { PAGE_LIMITS, readPageContent, type TextRun } from './pdf/page-content.js'
+import { PAGE_LIMITS, readPageContent, type PageContent, type TextRun } from './pdf/page-content.js'
+import { findColumnRuledTables, rowRuledFrames, runsIn } from './pdf/half-ruled.js'
+import { fontLabel, newFontCheck } from './pdf/unmapped-fonts.js'
 import { findRuledTables, type GridTable } from './pdf/lattice.js'
 import { findStreamTables } from './pdf/stream.js'
 import { textLines } from './pdf/cell-text.js'
@@ -43,6 +45,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
       disableFontFace: true,
       useSystemFonts: false,
       standardFontDataUrl: STANDARD_FONTS,
+      // The fonts' character maps reach the reader: a composite font without one is named in a finding (pdf/unmapped-fonts.ts).
+      fontExtraProperties: true,
     }).promise
   } catch (cause) {
     throw ended || (cause as { name?: string })?.name === 'PasswordException' ? new PerfplanError('UNREADABLE', reasonOf(cause), { cause }) : truncated(cause)
@@ -54,8 +58,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
   try {
     return await readPages(pdf)
   } catch (cause) {
-    if (!ended && !(cause instanceof PerfplanError)) throw truncated(cause)
-    throw cause
+    if (cause instanceof PerfplanError) throw cause
+    if (!ended) throw truncated(cause)
+    // A complete file whose pages pdf.js cannot decode (a damaged compressed stream: "Bad
+    // uncompressed block length in flate stream") is unreadable, with pdf.js's reason.
+    throw new PerfplanError('UNREADABLE', reasonOf(cause), { cause })
   } finally {
     await pdf.destroy()
   }
@@ -68,9 +75,10 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
   let tableIndex = 1
   let previous: { grid: GridTable; table: Table; pageHeight: number } | null = null
   const extents: TextExtents = new Map()
+  const fonts = newFontCheck()
   for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
     const page = await pdf.getPage(pageNumber)
-    const content = await readPageContent(page)
+    const content = await readPageContent(page, fonts)
     page.cleanup()
     if (content.runs.length === 0) {
       if (content.hasImages) scans.push(pageNumber)
@@ -87,9 +95,7 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
     const isPageFurniture = (line: { y: number; text: string; runs: unknown[] }) =>
       (line.y < margin || line.y > content.height - margin || /^(pag(ina|\.)?\s*)?\d+(\s*(di|\/|of)\s*\d+)?$/i.test(line.text)) && isolated(line)
     const furniture = new Set(textLines(outside).filter(isPageFurniture).flatMap((line) => line.runs))
-    if (grids.length === 0) {
-      grids = findStreamTables(outside.filter((run) => !furniture.has(run)), content.textStarts)
-    }
+    if (grids.length === 0) grids = unruledTables(content, outside.filter((run) => !furniture.has(run)))
     const free = outside.filter((run) => !grids.some((grid) => grid.runs.has(run)))
     // Paragraphs stand in reading order between the tables: a unit heading above a table
     // comes right before it. Page headers and footers are paragraphs, never headings.
@@ -151,7 +157,32 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PlanDocument> {
       location: { page, table: null, row: null, column: null },
     })
   }
+  for (const [font, page] of fonts.unmapped) {
+    findings.push({
+      rule: 'PDF_FONT_UNMAPPED',
+      severity: 'warning',
+      objectiveId: null,
+      path: null,
+      message: `Il testo nel carattere «${fontLabel(font)}» non si può leggere: il font (composito, Identity-H) non ha una mappa ToUnicode che dica quali caratteri mostra; quel testo è dato come «\uFFFD».`,
+      found: font,
+      corrected: null,
+      location: { page, table: null, row: null, column: null },
+    })
+  }
   return { format: 'pdf', pages: pdf.numPages, blocks: attachCaptions(withoutRunningHeads(blocks)), findings }
+}
+
+/**
+ * The tables of a page the lattice found none on: ruled by columns only (rows told apart by
+ * the first column), or framed by horizontal rules or filled bands only (read from their text
+ * inside the frame; text outside it is no table's), else read from the alignment of text.
+ */
+function unruledTables(content: PageContent, runs: TextRun[]): GridTable[] {
+  const byColumns = findColumnRuledTables(content.segments, runs)
+  if (byColumns.length > 0) return byColumns
+  const frames = rowRuledFrames(content.segments, content.bands, runs)
+  if (frames.length > 0) return frames.flatMap((frame) => findStreamTables(runsIn(frame, runs), content.textStarts))
+  return findStreamTables(runs, content.textStarts)
 }
 
 /**

@@ -185,7 +185,8 @@ function covers(sorted: SortedLines, at: number, from: number, to: number): bool
   return false
 }
 
-function buildGrid(xs: number[], ys: number[], horizontal: Segment[], vertical: Segment[], runs: TextRun[]): GridTable {
+/** The grid cut at `xs` × `ys`, units joined where no line of `horizontal`/`vertical` parts them, and the runs put in its cells. */
+export function buildGrid(xs: number[], ys: number[], horizontal: Segment[], vertical: Segment[], runs: TextRun[]): GridTable {
   const rows = ys.length - 1
   const cols = xs.length - 1
   const unit = (r: number, c: number) => r * cols + c

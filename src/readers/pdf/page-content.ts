@@ -2,6 +2,8 @@ import { tooLarge } from '../too-large.js'
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { apply, IDENTITY, multiply, readingMatrix, type Matrix } from './geometry.js'
+import { withoutOverprint } from './overprint.js'
+import { markUnmappedText, type FontCheck } from './unmapped-fonts.js'
 
 /**
  * A run of text in reading space: its baseline starts at (x, y) and runs `width` along
@@ -39,6 +41,14 @@ export interface Segment {
   to: number
 }
 
+/** A filled rectangle in reading space (y downwards: top < bottom). */
+export interface Band {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
+
 export interface PageContent {
   runs: TextRun[]
   segments: Segment[]
@@ -48,6 +58,11 @@ export interface PageContent {
    * glued two cells into one run with a space of its own ("25%" and "4,5" a few points apart).
    */
   textStarts: [number, number][]
+  /**
+   * Filled rectangles too tall to be a border (a row's shading, a header's background), in
+   * reading space: where rows are told apart by colour alone, their edges are the rows'.
+   */
+  bands: Band[]
   hasImages: boolean
   width: number
   height: number
@@ -71,7 +86,11 @@ const THIN = 2.5
  */
 export const PAGE_LIMITS = { operators: 1_000_000, lines: 20_000, pages: 5_000 }
 
-export async function readPageContent(page: PDFPageProxy): Promise<PageContent> {
+/**
+ * `fonts`, kept for the whole document, notes the fonts whose characters cannot be told
+ * (unmapped-fonts.ts); their text is then shown as U+FFFD, never as the font's glyph numbers.
+ */
+export async function readPageContent(page: PDFPageProxy, fonts?: FontCheck): Promise<PageContent> {
   const content = await page.getTextContent()
   const items = content.items.filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str.trim() !== '')
   const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number]
@@ -80,20 +99,21 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
   const corners = [apply(rotation, vx0, vy0), apply(rotation, vx1, vy1)]
   const [minX, minY] = [Math.min(corners[0]![0], corners[1]![0]), Math.min(corners[0]![1], corners[1]![1])]
   const toReading = multiply(rotation, [1, 0, 0, 1, -minX, -minY])
-  const runs = items.map((item) => {
+  const runs = withoutOverprint(items.map((item) => {
     const t = item.transform as Matrix
     const [x, y] = apply(toReading, t[4], t[5])
     const [ex, ey] = apply(toReading, t[4] + t[0], t[5] + t[1])
     const length = Math.hypot(ex - x, ey - y) || 1
     const dir: [number, number] = [Math.round((ex - x) / length), Math.round((ey - y) / length)]
     return { text: item.str, x, y, width: item.width, size: Math.hypot(t[2], t[3]) || item.height, dir, font: item.fontName }
-  })
+  }))
 
   const operators = await page.getOperatorList()
   if (operators.fnArray.length > PAGE_LIMITS.operators) {
     throw tooLarge(`la pagina ${page.pageNumber} ha ${operators.fnArray.length} operazioni di disegno (al più ${PAGE_LIMITS.operators})`)
   }
   const segments: Segment[] = []
+  const bands: Band[] = []
   let hasImages = false
   const textStarts: [number, number][] = []
   let ctm: Matrix = IDENTITY
@@ -132,16 +152,18 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
       const op = args[0] as number
       const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0]
       if (!data || (!STROKES.has(op) && !FILLS.has(op))) return
-      for (const segment of pathSegments(data, multiply(ctm, toReading), STROKES.has(op), FILLS.has(op))) segments.push(segment)
+      for (const segment of pathSegments(data, multiply(ctm, toReading), STROKES.has(op), FILLS.has(op), bands)) segments.push(segment)
     }
   })
   if (segments.length > PAGE_LIMITS.lines) {
     throw tooLarge(`la pagina ${page.pageNumber} disegna ${segments.length} linee (al più ${PAGE_LIMITS.lines})`)
   }
+  if (fonts) markUnmappedText(runs, page, fonts)
   return {
     runs,
     segments,
     textStarts,
+    bands,
     hasImages,
     width: Math.abs(corners[1]![0] - corners[0]![0]),
     height: Math.abs(corners[1]![1] - corners[0]![1]),
@@ -164,9 +186,10 @@ function dominantAngle(items: { transform: Matrix; weight: number }[]): number {
 /**
  * The axis-aligned lines of a path (pdf.js draw-ops: 0 moveTo x y, 1 lineTo x y,
  * 2 curveTo 6 numbers, 3 quadraticCurveTo 4 numbers, 4 closePath), in reading space.
- * A stroked path gives its straight edges; a filled one, each thin rectangle.
+ * A stroked path gives its straight edges; a filled one, each thin rectangle (a wider
+ * filled rectangle goes to `bands`).
  */
-function pathSegments(data: ArrayLike<number>, m: Matrix, stroked: boolean, filled: boolean): Segment[] {
+function pathSegments(data: ArrayLike<number>, m: Matrix, stroked: boolean, filled: boolean, bands: Band[]): Segment[] {
   const segments: Segment[] = []
   const subpaths: [number, number][][] = []
   let current: [number, number][] = []
@@ -206,9 +229,16 @@ function pathSegments(data: ArrayLike<number>, m: Matrix, stroked: boolean, fill
       const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
       if (maxY - minY <= THIN && maxX - minX > THIN) segments.push({ horizontal: true, at: (minY + maxY) / 2, from: minX, to: maxX })
       else if (maxX - minX <= THIN && maxY - minY > THIN) segments.push({ horizontal: false, at: (minX + maxX) / 2, from: minY, to: maxY })
+      else if (maxX - minX > THIN && maxY - minY > THIN && isRectangle(points, minX, maxX, minY, maxY)) bands.push({ left: minX, right: maxX, top: minY, bottom: maxY })
     }
   }
   return segments
+}
+
+/** A path of straight sides along the box's edges only: a rectangle, not a curve or a diamond. */
+function isRectangle(points: [number, number][], minX: number, maxX: number, minY: number, maxY: number): boolean {
+  const on = (v: number, a: number, b: number) => Math.abs(v - a) < 0.01 || Math.abs(v - b) < 0.01
+  return points.length <= 6 && points.every(([x, y]) => on(x, minX, maxX) && on(y, minY, maxY))
 }
 
 function edge([ax, ay]: [number, number], [bx, by]: [number, number]): Segment | null {
