@@ -4,6 +4,7 @@ import { cleanCellText, type Block, type Cell, type PlanDocument } from '../mode
 import { PerfplanError } from '../errors.js'
 import { formatGeneral, formatNumber } from './xlsx-format.js'
 import { entryHead, zipEntries } from './zip.js'
+import { mergedRanges } from '../util/sheet-merges.js'
 
 /**
  * Reads a workbook: each visible sheet is one table (its "page" is the sheet's position),
@@ -59,13 +60,7 @@ function checkSheetDimensions(bytes: Uint8Array): void {
 }
 
 function readSheet(sheet: ExcelJS.Worksheet, page: number, index: number) {
-  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>()
-  for (const range of (sheet.model as { merges?: string[] }).merges ?? []) {
-    const [from = '', to = from] = range.split(':')
-    const a = sheet.getCell(from)
-    const b = sheet.getCell(to)
-    merges.set(a.address, { top: +a.row, left: +a.col, bottom: +b.row, right: +b.col })
-  }
+  const merges = mergedRanges(sheet)
   const rowCount = sheet.actualRowCount === 0 ? 0 : sheet.rowCount
   const columnCount = sheet.columnCount
   const rows: Cell[][] = []

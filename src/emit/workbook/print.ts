@@ -55,7 +55,7 @@ export function finishPrint(sheet: ExcelJS.Worksheet, record: PlanRecord): void 
 }
 
 /** The shrink that puts the whole sheet on one page (1 when it already fits). */
-export function onePageScale(sheet: ExcelJS.Worksheet): number {
+function onePageScale(sheet: ExcelJS.Worksheet): number {
   const landscape = sheet.pageSetup.orientation === 'landscape'
   const page = landscape ? { width: A4.height, height: A4.width } : A4
   const printable = {

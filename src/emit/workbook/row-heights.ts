@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs'
+import { mergedRanges } from '../../util/sheet-merges.js'
 
 /**
  * Row heights and column widths from the text the cells hold. Spreadsheet programs do not
@@ -28,14 +29,14 @@ function charWidth(ch: string): number {
 }
 
 /** How wide a run of text prints, in «0» widths of the default font. */
-export function textWidth(text: string, font: Partial<ExcelJS.Font> = {}): number {
+function textWidth(text: string, font: Partial<ExcelJS.Font> = {}): number {
   let width = 0
   for (const ch of text) width += charWidth(ch)
   return width * ((font.size ?? DEFAULT_SIZE) / DEFAULT_SIZE) * (font.bold ? 1.08 : 1)
 }
 
 /** How many lines a text takes in a cell of `width` with wrapping on: words kept whole unless one alone is wider. */
-export function wrappedLines(text: string, width: number, font: Partial<ExcelJS.Font> = {}): number {
+function wrappedLines(text: string, width: number, font: Partial<ExcelJS.Font> = {}): number {
   const room = Math.max(2, width - PADDING)
   const space = textWidth(' ', font)
   let lines = 0
@@ -87,13 +88,7 @@ interface Block {
  * of their own cells, then spreads what it still lacks evenly over the rows it covers.
  */
 export function fitRowHeights(sheet: ExcelJS.Worksheet): void {
-  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>()
-  for (const range of (sheet.model as { merges?: string[] }).merges ?? []) {
-    const [from = '', to = from] = range.split(':')
-    const a = sheet.getCell(from)
-    const b = sheet.getCell(to)
-    merges.set(a.address, { top: +a.row, left: +a.col, bottom: +b.row, right: +b.col })
-  }
+  const merges = mergedRanges(sheet)
   const columnWidth = (c: number) => sheet.getColumn(c).width ?? 9
   const heights = new Map<number, number>()
   const spanning: Block[] = []

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs'
 import type { PlanRecord } from '../../model/record.js'
 import { areaWeightFormula } from './weights.js'
 import { widthForWords } from './row-heights.js'
+import { round4 } from '../../values/number.js'
 import { countFindings } from '../../model/finding.js'
 import { BORDER, CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, formula, label, number, text, textLiteral, sheetRef, DECIMALS } from './cells.js'
 import { printSetup } from './print.js'
@@ -72,7 +73,7 @@ export function writeSummarySheet(
         // «Stato» follows the card: the weights per area must add up to its «Esito Pesatura».
         const first = sheet.getColumn(7).letter
         const last = sheet.getColumn(6 + areas.length).letter
-        const differ = round2(sum) !== round2(card.weighting.score ?? 0)
+        const differ = round4(sum).toFixed(2) !== round4(card.weighting.score ?? 0).toFixed(2) // as ROUND(…;2) compares them
         const expression = `IF(ROUND(SUM(${first}${r}:${last}${r}),2)<>ROUND(F${r},2),${textLiteral(`${WEIGHTS_DIFFER}; ${found}`)},${textLiteral(found)})`
         formula(stato, expression, differ ? `${WEIGHTS_DIFFER}; ${found}` : found)
         stato.alignment = { vertical: 'top', wrapText: true }
@@ -106,10 +107,6 @@ function writeLegend(sheet: ExcelJS.Worksheet, r: number): void {
     swatch.border = BORDER
     sheet.getCell(r + 1 + i, 3).value = meaning
   })
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100
 }
 
 function status(counts: { error: number; warning: number; info: number }): string {
