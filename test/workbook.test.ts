@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { inflateRawSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { emitWorkbook } from '../src/emit/workbook.js'
 import { importBytes } from '../src/pipeline.js'
+import { zipEntries } from '../src/readers/zip.js'
 import type { PlanRecord } from '../src/model/record.js'
 import { show } from '../src/values/show.js'
 import { imported } from './helpers/fixtures.js'
@@ -31,6 +33,15 @@ function asReprinted(record: PlanRecord): PlanRecord['objectives'] {
     }
   }
   return objectives
+}
+
+/** The text of one entry of a zip (an xlsx part). */
+function zipText(bytes: Uint8Array, name: string): string {
+  const entry = zipEntries(bytes)?.find((candidate) => candidate.name === name)
+  if (!entry) throw new Error(`${name} is not in the workbook`)
+  const header = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const at = entry.offset + 30 + header.readUInt16LE(entry.offset + 26) + header.readUInt16LE(entry.offset + 28)
+  return inflateRawSync(bytes.subarray(at, at + entry.compressedSize)).toString('utf8')
 }
 
 describe.each(PLANS)('the corrected workbook of %s', (file) => {
@@ -72,16 +83,20 @@ describe.each(PLANS)('the corrected workbook of %s', (file) => {
 
 describe('the corrected workbook of the Montevecchio plan', () => {
   it('writes no «0.##» number format (Excel shows 8 as «8.»): its styles.xml holds none', async () => {
-    const { inflateRawSync } = await import('node:zlib')
-    const { zipEntries } = await import('../src/readers/zip.js')
     const { record } = await imported('plans/montevecchio-2025/piano-performance-2025.xlsx')
-    const bytes = await emitWorkbook(record)
-    const styles = zipEntries(bytes)?.find((entry) => entry.name === 'xl/styles.xml')
-    expect(styles).toBeDefined()
-    const at = (styles?.offset ?? 0) + 30 + Buffer.from(bytes.buffer, bytes.byteOffset).readUInt16LE((styles?.offset ?? 0) + 26) + Buffer.from(bytes.buffer, bytes.byteOffset).readUInt16LE((styles?.offset ?? 0) + 28)
-    const xml = inflateRawSync(bytes.subarray(at, at + (styles?.compressedSize ?? 0))).toString('utf8')
+    const xml = zipText(await emitWorkbook(record), 'xl/styles.xml')
     const formats = [...xml.matchAll(/formatCode="([^"]*)"/g)].map((m) => m[1])
     expect(formats.filter((format) => /\.#/.test(format ?? ''))).toEqual([])
+  })
+
+  it('names perfplan, not Excel, as the program that wrote it, and asks for a full recalculation on opening', async () => {
+    const { record } = await imported('plans/montevecchio-2025/piano-performance-2025.xlsx')
+    const bytes = await emitWorkbook(record)
+    const app = zipText(bytes, 'docProps/app.xml')
+    expect(app.match(/<Application>([^<]*)<\/Application>/)?.[1]).toBe('perfplan')
+    expect(app).not.toMatch(/Microsoft|AppVersion/)
+    expect(zipText(bytes, 'docProps/core.xml')).toContain('<dc:creator>perfplan</dc:creator>')
+    expect(zipText(bytes, 'xl/workbook.xml')).toContain('<calcPr calcId="171027" fullCalcOnLoad="1"/>')
   })
 
   it('links each «Rilievi» row to the cell it is about, whose comment names the finding; an alias leaves its cell uncoloured', async () => {

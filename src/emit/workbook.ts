@@ -11,9 +11,7 @@ import { writeListSheet, writePairsCardSheet, writeWeightListSheet } from './wor
 import { writeAreasSheet, writeFindingsSheet, writeIndicatorsSheet } from './workbook/report-sheets.js'
 import { show } from '../values/show.js'
 import { fixZipDates } from './zip-dates.js'
-
-/** Document dates are fixed: the same record always gives the same bytes. */
-const FIXED_DATE = new Date(Date.UTC(2000, 0, 1))
+import { setProperties } from './workbook/properties.js'
 
 /**
  * The corrected workbook of a plan: «Riepilogo», one card sheet per objective laid out like
@@ -24,11 +22,7 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1))
 export async function emitWorkbook(record: PlanRecord, options: { scheme?: WeightingScheme } = {}): Promise<Uint8Array> {
   const scheme = options.scheme ?? DEFAULT_SCHEME
   const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'perfplan'
-  workbook.lastModifiedBy = 'perfplan'
-  workbook.created = FIXED_DATE
-  workbook.modified = FIXED_DATE
-  workbook.title = record.plan.title ?? record.source.file
+  setProperties(workbook, record.plan.title ?? record.source.file)
 
   const cells = new CellIndex()
   const taken = new Set<string>(['riepilogo', 'obiettivi', 'aree', 'indicatori', 'rilievi'])
