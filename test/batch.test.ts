@@ -193,7 +193,8 @@ describe('per-document guards', () => {
   }
 
   it.each([
-    [['--timeout', '1'], 'TIMEOUT', 'La lettura ha superato il tempo massimo di 1 secondi (--timeout).'],
+    // 4 seconds: the seed's page takes a fraction of one even on a busy machine, the huge page about 20.
+    [['--timeout', '4'], 'TIMEOUT', 'La lettura ha superato il tempo massimo di 4 secondi (--timeout).'],
     [['--max-memory', '64'], 'OUT_OF_MEMORY', 'La lettura ha superato la memoria massima di 64 MB (--max-memory).'],
     [['--max-size', '1'], 'TOO_LARGE', 'Il file è di 12,4 MB, oltre il limite di 1 MB (--max-size).'],
   ])('%j fails that document only, with its rule', async (flags, rule, message) => {

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs'
 import type { PlanRecord } from '../../model/record.js'
-import { areaWeightFormula } from './weights.js'
+import { areaColumnWidth, areaWeightFormula } from './weights.js'
 import { round4 } from '../../values/number.js'
 import { show } from '../../values/show.js'
 import { describeLocation } from '../../model/location.js'
@@ -24,7 +24,7 @@ function start(sheet: ExcelJS.Worksheet, title: string, header: string[], widths
  */
 export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, cells: CellIndex): void {
   const areas = record.areas.map((total) => ({ id: total.area, label: total.label }))
-  start(sheet, 'AREE', ['Obiettivo', 'Titolo', ...areas.map((a) => a.label), 'Totale'], [10, 60, ...areas.map(() => 16), 12])
+  start(sheet, 'AREE', ['Obiettivo', 'Titolo', ...areas.map((a) => a.label), 'Totale'], [10, 60, ...areas.map((a) => areaColumnWidth(a.label)), 12])
   const totalColumn = 3 + areas.length
   const letter = (c: number) => sheet.getColumn(c).letter
   record.objectives.forEach((objective, i) => {

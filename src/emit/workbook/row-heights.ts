@@ -8,9 +8,10 @@ import { mergedRanges } from '../../util/sheet-merges.js'
  * (its merged columns added up), at the line height of its font.
  *
  * Widths are in the spreadsheet's unit, the width of a «0» of the default 11-point font.
- * The factors below are generous averages for the sans-serif fonts a clerk's machine shows
- * (Calibri, Carlito, Liberation Sans, DejaVu Sans): a line estimated a little too long only
- * costs a line of space, one estimated too short hides text on paper.
+ * The factors below are those of DejaVu Sans, the widest of the sans-serif fonts a clerk's
+ * machine shows for the workbook's Calibri (Carlito and Liberation Sans are narrower): a line
+ * estimated a little too long only costs a line of space, one estimated too short hides text
+ * on paper.
  */
 const DEFAULT_SIZE = 11
 /** Excel's default row, 15 pt, holds one line of the 11-point font. */
@@ -21,11 +22,13 @@ const MAX_HEIGHT = 409
 const PADDING = 1.2
 
 function charWidth(ch: string): number {
-  if (ch === ' ') return 0.45
-  if (/[iljtfr.,;:'!|()[\]/-]/.test(ch)) return 0.5
-  if (/[mwMW@%]/.test(ch)) return 1.35
+  if (ch === ' ') return 0.5
+  if (/[0-9]/.test(ch)) return 1 // the unit itself
+  if (/[iljI.,;:'!|]/.test(ch)) return 0.45
+  if (/[tfr()[\]/-]/.test(ch)) return 0.62
+  if (/[mwMW@%]/.test(ch)) return 1.4
   if (/[A-ZÀ-ÖØ-Þ]/.test(ch)) return 1.15
-  return 0.9
+  return 0.95
 }
 
 /** How wide a run of text prints, in «0» widths of the default font. */

@@ -1,7 +1,6 @@
 import type ExcelJS from 'exceljs'
 import type { PlanRecord } from '../../model/record.js'
-import { areaWeightFormula } from './weights.js'
-import { widthForWords } from './row-heights.js'
+import { areaColumnWidth, areaWeightFormula } from './weights.js'
 import { round4 } from '../../values/number.js'
 import { countFindings } from '../../model/finding.js'
 import { BORDER, CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, formula, label, number, text, textLiteral, sheetRef, DECIMALS } from './cells.js'
@@ -21,7 +20,7 @@ export function writeSummarySheet(
   const areas = record.areas.map((total) => ({ id: total.area, label: total.label }))
   const header = ['N.', 'Tipo', 'Descrizione', 'Cod.', 'CdR Coinvolti', 'Esito Pesatura', ...areas.map((a) => a.label), 'Stato']
   // Each area's column as wide as the longest word of its name: «AMMINISTRATIVO» stays whole.
-  const widths = [8, 24, 70, 8, 16, 12, ...areas.map((a) => widthForWords([a.label], { bold: true }, 12)), 30]
+  const widths = [8, 24, 70, 8, 16, 12, ...areas.map((a) => areaColumnWidth(a.label)), 30]
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width))
 
   label(sheet.getCell('A1'), 'Comune di:')

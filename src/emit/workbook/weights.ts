@@ -2,6 +2,12 @@ import type { Objective } from '../../model/record.js'
 import { round4 } from '../../values/number.js'
 import type { CellIndex } from './cells.js'
 import { sheetRef } from './cells.js'
+import { widthForWords } from './row-heights.js'
+
+/** The width of an area's weight column, in «Riepilogo» and «Aree»: its bold header's longest word whole («AMMINISTRATIVO»). */
+export function areaColumnWidth(label: string): number {
+  return widthForWords([label], { bold: true }, 12)
+}
 
 /** The absolute weight an objective puts on an area (its rows for that area added up). */
 export function weightOn(objective: Objective, area: string): number {
