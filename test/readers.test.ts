@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeHtml } from '../src/readers/encoding.js'
 import { sniffFormat, zipEntryNames } from '../src/readers/sniff.js'
 import { readHtml } from '../src/readers/html.js'
+import { readDocx } from '../src/readers/docx.js'
 import { fixture } from './helpers/fixtures.js'
 
 describe('format sniffing', () => {
@@ -61,5 +62,17 @@ describe('captions and header rows', () => {
       ['table', 'Settore Tecnico', 1],
       ['table', 'Indicatore 1.1', 0],
     ])
+  })
+})
+
+describe('Word documents', () => {
+  it('reads Word\'s «Title» and «Subtitle» paragraphs as headings, with no converter notice (python-docx)', async () => {
+    const document = await readDocx(new Uint8Array(await readFile(fixture('tables/word-title.docx'))))
+    expect(document.blocks.map((block) => (block.type === 'table' ? ['table', block.caption] : ['paragraph', block.text, block.heading]))).toEqual([
+      ['paragraph', 'COMUNE DI LARIANO', true],
+      ['paragraph', 'Piano esecutivo di gestione 2023', true],
+      ['table', 'Scheda obiettivo n. 1'],
+    ])
+    expect(document.findings).toEqual([])
   })
 })

@@ -13,19 +13,43 @@ import { readHtmlBlocks } from './html-tables.js'
 export async function readDocx(bytes: Uint8Array): Promise<PlanDocument> {
   let result: { value: string; messages: { type: string; message: string }[] }
   try {
-    result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })
+    result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP })
   } catch (cause) {
     throw new PerfplanError('UNREADABLE', 'Il file Word è danneggiato: la parte principale del documento non si legge.', { cause })
   }
-  const findings: Finding[] = result.messages.map((message) => ({
+  const findings = result.messages.map(converterFinding)
+  return { format: 'docx', pages: null, blocks: readHtmlBlocks(result.value), findings }
+}
+
+/**
+ * Word's title styles, which mammoth does not map by itself: a plan's title («Titolo», «Title»)
+ * and subtitle are headings, as its «Titolo 1» (Heading 1) is.
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Titolo'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  "p[style-name='Sottotitolo'] => h2:fresh",
+]
+
+/** mammoth: «Unrecognised paragraph style: 'Body Text' (Style ID: TextBody)». */
+const UNKNOWN_STYLE = /^Unrecognised (paragraph|run) style: '([^']*)'/
+
+/**
+ * A message of the Word converter as a finding. A style it does not know (every LibreOffice
+ * document has «Body Text» and «Table Contents») loses nothing but the look: its text is read
+ * as plain text, so it is an info; anything else it could not convert is a warning.
+ */
+function converterFinding(message: { message: string }): Finding {
+  const style = UNKNOWN_STYLE.exec(message.message)
+  return {
     rule: 'DOCX_WARNING',
-    severity: 'warning',
+    severity: style ? 'info' : 'warning',
     objectiveId: null,
     path: null,
-    message: `Conversione Word: ${message.message}`,
+    message: style ? `Conversione Word: lo stile ${style[1] === 'run' ? 'di carattere' : 'di paragrafo'} «${style[2]}» non è noto, il suo testo è letto come testo semplice.` : `Conversione Word: ${message.message}`,
     found: null,
     corrected: null,
     location: null,
-  }))
-  return { format: 'docx', pages: null, blocks: readHtmlBlocks(result.value), findings }
+  }
 }
