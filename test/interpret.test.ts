@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importBytes } from '../src/pipeline.js'
+import { imported } from './helpers/fixtures.js'
 import { emptyIndicator } from '../src/model/empty.js'
 
 /** A minimal card as an HTML table, with one column the record has no field for. */
@@ -162,6 +163,22 @@ describe('a list whose weights do not add up', () => {
     expect(record.findings.filter((f) => f.rule !== 'UNMAPPED_CELL').map((f) => [f.rule, f.objectiveId, f.path, f.found])).toEqual([
       ['WEIGHT_SUM', null, 'objectives[0].weight', 80],
       ['OBJECTIVE_INCOMPLETE', '3', 'objectives[2]', ['weight']],
+    ])
+  })
+
+  it('sums the weights per «Settore» when the settore is a column and each settore is meant to make 100 (exceljs)', async () => {
+    const { record } = await imported('tables/weights-per-settore.xlsx')
+    expect(record.objectives.map((o) => [o.id, o.unit, o.weight?.value])).toEqual([
+      ['1.1', 'Settore I - Affari generali', 40],
+      ['1.2', 'Settore I - Affari generali', 60],
+      ['2.1', 'Settore II - Finanze', 50],
+      ['2.2', 'Settore II - Finanze', 50],
+      ['3.1', 'Settore III - Tecnico', 40],
+      ['3.2', 'Settore III - Tecnico', 50],
+    ])
+    // Settori I and II make 100 each, III makes 90; the «Totale» row (290) is the sum of all.
+    expect(record.findings.map((f) => [f.rule, f.path, f.message, f.location?.cell])).toEqual([
+      ['WEIGHT_SUM', 'objectives[4].weight', 'I pesi degli obiettivi di «Settore III - Tecnico» sommano a 90 invece di 100.', 'G10'],
     ])
   })
 })

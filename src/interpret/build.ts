@@ -25,7 +25,7 @@ export function build(drafts: Draft[], totals: PrintedTotal[]): { objectives: Ob
   const origins = new Map<string, Origin>()
   const findings: Finding[] = []
   const objectives: Objective[] = []
-  const groups = new Map<string, { label: string; objectives: number[] }>()
+  const groups = new Map<string, { key: string; objectives: number[] }>()
   const expects = new Map<number, Provided[]>()
   drafts.forEach((draft, i) => {
     const root = `objectives[${i}]`
@@ -38,7 +38,7 @@ export function build(drafts: Draft[], totals: PrintedTotal[]): { objectives: Ob
     objectives.push(o)
     if (draft.weightGroup !== null && o.weight) {
       const key = draft.weightGroup
-      const group = groups.get(key) ?? { label: o.unit ?? 'piano', objectives: [] }
+      const group = groups.get(key) ?? { key, objectives: [] }
       group.objectives.push(i)
       groups.set(key, group)
     }
@@ -57,7 +57,7 @@ export function build(drafts: Draft[], totals: PrintedTotal[]): { objectives: Ob
         return [area === null ? `objectives[${i}].weight.value` : `objectives[${i}].areas[${area}].declaredAbsoluteWeight`]
       }),
     })),
-    weightGroups: [...groups.entries()].flatMap(([key, group]) => (key === CARDS ? byUnit(group, objectives) : [group])),
+    weightGroups: [...groups.values()].flatMap((group) => byUnit(group, objectives)),
     expects,
   }
   return { objectives, origins, findings, checks }
@@ -67,19 +67,20 @@ export function build(drafts: Draft[], totals: PrintedTotal[]): { objectives: Ob
 const CARDS = 'cards'
 
 /**
- * Cards' weights sum to 100 over the plan, or over each unit («Peso OBSA» per SPL): the
- * units are the groups when each of them sums to 100, else the plan is one group.
+ * A group of weights (the cards of a plan, one list table) sums to 100 over the whole group, or
+ * over each unit in it («Peso OBSA» per SPL; a list with a «Settore» column, each settore's
+ * weights adding up to 100): the units are the groups when the whole does not sum to 100 and
+ * one of them does. Otherwise the group is named by its one unit, or is the plan's.
  */
-function byUnit(group: { label: string; objectives: number[] }, objectives: Objective[]): { label: string; objectives: number[] }[] {
+function byUnit(group: { key: string; objectives: number[] }, objectives: Objective[]): { label: string; objectives: number[] }[] {
   const units = new Map<string, number[]>()
-  for (const i of group.objectives) {
-    const unit = objectives[i]?.unit
-    if (!unit) return [{ ...group, label: 'piano' }]
-    appendTo(units, unit, i)
-  }
+  for (const i of group.objectives) appendTo(units, objectives[i]?.unit ?? '', i)
   const sum = (members: number[]) => members.reduce((total, i) => total + (objectives[i]?.weight?.value ?? 0), 0)
   const each = [...units.entries()].map(([label, members]) => ({ label, objectives: members }))
-  return units.size > 1 && each.every((unit) => Math.abs(sum(unit.objectives) - 100) <= 0.5) ? each : [{ ...group, label: 'piano' }]
+  const hundred = (members: number[]) => Math.abs(sum(members) - 100) <= 0.5
+  if (units.size > 1 && !units.has('') && !hundred(group.objectives) && each.some((unit) => hundred(unit.objectives))) return each
+  const [only] = units.keys()
+  return [{ label: units.size === 1 && only && group.key !== CARDS ? only : 'piano', objectives: group.objectives }]
 }
 
 function rooted(path: string, root: string): string {
