@@ -182,3 +182,22 @@ describe('a list whose weights do not add up', () => {
     ])
   })
 })
+
+describe('a portal page with a table per programma', () => {
+  it('gives each objective the Missione and Programma its heading names, and sums the weights over all the tables (hand-written page)', async () => {
+    const { record } = await imported('tables/portale-per-programma.html')
+    expect(record.objectives.map((o) => [o.id, o.unit, o.missione?.code, o.programma?.code, o.programma?.name, o.weight?.value])).toEqual([
+      ['1', 'Area Amministrativa', '01', '0101', 'Organi istituzionali', 10],
+      ['2', 'Area Amministrativa', '01', '0101', 'Organi istituzionali', 5],
+      ['3', 'Area Finanziaria', '01', '0104', 'Gestione delle entrate tributarie e servizi fiscali', 15],
+      ['4', 'Area Tecnica', '10', '1005', 'Viabilità e infrastrutture stradali', 70],
+    ])
+    expect(record.objectives[3]?.missione?.name).toBe('Trasporti e diritto alla mobilità')
+    expect(record.objectives[2]?.indicators.map((i) => [i.name, i.target?.raw])).toEqual([
+      ['Utenze recuperate', '150'],
+      ['Maggior gettito', '€ 40.000,00'],
+    ])
+    // 10 + 5, 15 and 70: no table makes 100, all of them do.
+    expect(record.findings).toEqual([])
+  })
+})

@@ -57,7 +57,7 @@ export function build(drafts: Draft[], totals: PrintedTotal[]): { objectives: Ob
         return [area === null ? `objectives[${i}].weight.value` : `objectives[${i}].areas[${area}].declaredAbsoluteWeight`]
       }),
     })),
-    weightGroups: [...groups.values()].flatMap((group) => byUnit(group, objectives)),
+    weightGroups: acrossTables([...groups.values()], objectives).flatMap((group) => byUnit(group, objectives)),
     expects,
   }
   return { objectives, origins, findings, checks }
@@ -72,12 +72,27 @@ const CARDS = 'cards'
  * weights adding up to 100): the units are the groups when the whole does not sum to 100 and
  * one of them does. Otherwise the group is named by its one unit, or is the plan's.
  */
+/** Whether the weights of these objectives add up to 100 (±0.5, rules.md). */
+function sumsToHundred(members: number[], objectives: Objective[]): boolean {
+  return Math.abs(members.reduce((total, i) => total + (objectives[i]?.weight?.value ?? 0), 0) - 100) <= 0.5
+}
+
+/**
+ * A list printed as one table per programma or per page section sums its weights over all the
+ * tables when none of them makes 100 alone and together they do.
+ */
+function acrossTables(groups: { key: string; objectives: number[] }[], objectives: Objective[]): { key: string; objectives: number[] }[] {
+  const tables = groups.filter((group) => group.key !== CARDS)
+  const all = tables.flatMap((group) => group.objectives)
+  if (tables.length < 2 || tables.some((group) => sumsToHundred(group.objectives, objectives)) || !sumsToHundred(all, objectives)) return groups
+  return [...groups.filter((group) => group.key === CARDS), { key: 'tables', objectives: all.sort((a, b) => a - b) }]
+}
+
 function byUnit(group: { key: string; objectives: number[] }, objectives: Objective[]): { label: string; objectives: number[] }[] {
   const units = new Map<string, number[]>()
   for (const i of group.objectives) appendTo(units, objectives[i]?.unit ?? '', i)
-  const sum = (members: number[]) => members.reduce((total, i) => total + (objectives[i]?.weight?.value ?? 0), 0)
   const each = [...units.entries()].map(([label, members]) => ({ label, objectives: members }))
-  const hundred = (members: number[]) => Math.abs(sum(members) - 100) <= 0.5
+  const hundred = (members: number[]) => sumsToHundred(members, objectives)
   if (units.size > 1 && !units.has('') && !hundred(group.objectives) && each.some((unit) => hundred(unit.objectives))) return each
   const [only] = units.keys()
   return [{ label: units.size === 1 && only && group.key !== CARDS ? only : 'piano', objectives: group.objectives }]

@@ -3,6 +3,7 @@ import { matchLabel } from './labels.js'
 import { categoryOf, codeAndTitle, splitPerson } from './fields.js'
 import { yearIn } from './kind.js'
 import type { PlanHints } from './draft.js'
+import { officialMissione, readMissione, readProgramma } from './missione.js'
 
 /**
  * What the text around the tables says about the objectives that follow: the unit heading
@@ -14,6 +15,9 @@ export class Scope {
   unit: string | null = null
   category: string | null = null
   parent: { code: string | null; title: string | null } | null = null
+  /** «Missione 01 - … - Programma 04 …» above a portal's table: the official classification of what follows. */
+  missione: { code: string; name: string } | null = null
+  programma: { code: string; name: string } | null = null
   /** «Responsabile del servizio: …» printed above the unit's objectives. */
   responsible: { name: string | null; role: string | null } | null = null
   /** Whether the title came from a heading (a breadcrumb or a line of text gives way to one). */
@@ -26,7 +30,7 @@ export class Scope {
    * Reads one heading, caption or single-cell row. Returns what it was ("unit", "category",
    * "parent", "title", "comune"), or null when it says none of these.
    */
-  read(text: string, heading = true): 'unit' | 'category' | 'parent' | 'title' | 'comune' | 'responsible' | null {
+  read(text: string, heading = true): 'unit' | 'category' | 'parent' | 'title' | 'comune' | 'responsible' | 'classification' | null {
     const t = foldWhitespace(text)
     const open = this.titleOpen
     this.titleOpen = false
@@ -59,6 +63,7 @@ export class Scope {
       }
       return 'title'
     }
+    if (this.readClassification(t)) return 'classification'
     const programme = /^programma\s*(?:dup|n\.?)?\s*[:.–-]\s*(.+)$/i.exec(t)
     if (programme) {
       const { code, title: name } = codeAndTitle(programme[1] as string)
@@ -80,6 +85,32 @@ export class Scope {
       return 'unit'
     }
     return null
+  }
+
+  /**
+   * «Missione 01 - Servizi istituzionali - Programma 04 Gestione delle entrate» (one heading or
+   * two): the codes of the official classification, by number. A new Missione drops the
+   * Programma of the one before.
+   */
+  private readClassification(t: string): boolean {
+    if (/^missione\s+\d{1,2}\b/i.test(t)) {
+      const at = t.search(/\bprogramma\s+\d/i)
+      const missione = readMissione(at < 0 ? t : t.slice(0, at).replace(/[\s\-–:,]+$/, ''))
+      if (!missione) return false
+      this.missione = { code: missione.code, name: missione.name }
+      this.programma = null
+      if (at >= 0) this.readProgramma(t.slice(at))
+      return true
+    }
+    return /^programma\s+\d{1,4}\b/i.test(t) && this.readProgramma(t)
+  }
+
+  private readProgramma(t: string): boolean {
+    const programma = readProgramma(t, this.missione?.code ?? null)
+    if (!programma) return false
+    this.programma = { code: programma.code, name: programma.name }
+    this.missione ??= { code: programma.code.slice(0, 2), name: officialMissione(programma.code.slice(0, 2)) ?? '' }
+    return true
   }
 
   /** A table stands between: a heading after it does not complete the title before it. */

@@ -184,12 +184,14 @@ export class KvCardReader {
   }
 }
 
-/** What the headings above say of an objective: its unit, grouping and parent, where the card prints none. */
+/** What the headings above say of an objective: its unit, grouping, parent, Missione and Programma, where the card prints none. */
 export function applyScope(draft: Draft, scope: Scope): void {
   draft.objective.unit ??= scope.unit
   draft.objective.category ??= scope.category
   draft.objective.parent ??= scope.parent ? { ...scope.parent } : null
   draft.objective.responsible ??= scope.responsible ? { ...scope.responsible } : null
+  draft.objective.missione ??= scope.missione ? { ...scope.missione } : null
+  draft.objective.programma ??= scope.programma ? { ...scope.programma } : null
 }
 
 function isBlank(indicator: Indicator): boolean {
