@@ -74,5 +74,10 @@ export function indicatorColumns(objectives: readonly Objective[]): IndicatorCol
     ...years((i) => i.targets).map((year) => ({ label: `Target ${year}`, path: `targets.${year}`, value: (i: Indicator) => i.targets[year] ?? null })),
     ...years((i) => i.baselines).map((year) => ({ label: `Valore ${year}`, path: `baselines.${year}`, value: (i: Indicator) => i.baselines[year] ?? null })),
   ]
-  return columns.filter((column) => column.label === 'Indicatore' || indicators.some((i) => column.value(i) !== null))
+  return columns.filter((column) => column.label === 'Indicatore' || (indicators.some((i) => column.value(i) !== null) && !(column.path === 'target' && targetIsAYear(indicators))))
+}
+
+/** Whether every indicator's target is one of its yearly targets («Target 2022»): the column would repeat it. */
+function targetIsAYear(indicators: readonly Indicator[]): boolean {
+  return indicators.every((i) => i.target === null || Object.values(i.targets).some((value) => value?.raw === i.target?.raw))
 }
