@@ -14,10 +14,12 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+// perfplan first: it loads pdf.js as the command line does (see src/readers/pdf/pdfjs.ts),
+// and the baseline then runs in the same process with the same pdf.js.
 import { importBytes, readDocument, writeAuditReports } from '../dist/index.js'
 import { runImportTask } from '../dist/batch/import-task.js'
 import { tablesAsJson } from '../dist/emit/tables.js'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { extractRaw } from './raw-pdf.js'
 
 const MIN_PAGES = 200
