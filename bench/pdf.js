@@ -1,12 +1,26 @@
 // Benchmark of the PDF import: pages per second of `importBytes` (read, interpret,
 // reconcile, validate) against raw pdf.js text and operator-list extraction of the same
 // pages, measured in the same process, alternating runs. Peak memory is the process's
-// maximum resident set size. Run: npm run bench (builds first).
-import { readFileSync, readdirSync } from 'node:fs'
+// maximum resident set size. Then one long document (the seed's Calc export repeated to 42
+// and to 402 pages with qpdf, in a temporary folder removed after): `perfplan tables`,
+// `perfplan audit` and `perfplan import` (with the workbook) done as the command line does
+// them, outputs written, each against raw pdf.js on the same pages in the same process,
+// alternating, median of three; and the peak memory of raw pdf.js and of the `perfplan
+// import` command, each in a process of its own. Run: npm run bench (builds first);
+// BENCH_PDF_COPIES=7,67 to change the long documents' sizes (copies of the 6-page export).
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+// perfplan first: it loads pdf.js as the command line does (see src/readers/pdf/pdfjs.ts),
+// and the baseline then runs in the same process with the same pdf.js.
+import { importBytes, readDocument, writeAuditReports } from '../dist/index.js'
+import { runImportTask } from '../dist/batch/import-task.js'
+import { tablesAsJson } from '../dist/emit/tables.js'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { importBytes } from '../dist/index.js'
+import { extractRaw } from './raw-pdf.js'
 
 const MIN_PAGES = 200
 const ROUNDS = 3
@@ -25,18 +39,6 @@ async function pdfFixtures() {
     }
   }
   return files
-}
-
-/** The baseline: what any PDF reader must do at least, text and drawing operators of each page. */
-async function extractRaw(bytes) {
-  const pdf = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n)
-    await page.getTextContent()
-    await page.getOperatorList()
-    page.cleanup()
-  }
-  await pdf.destroy()
 }
 
 async function timed(work, batch) {
@@ -94,3 +96,80 @@ for (let round = 0; round < ROUNDS; round++) {
 const [longRawMs, longImportMs] = [median(longRaw), median(longImport)]
 console.log(`one ${longPages}-page table without borders: raw ${longRawMs.toFixed(0)} ms, import ${longImportMs.toFixed(0)} ms, ratio ${(longImportMs / longRawMs).toFixed(2)}x`)
 console.log(`peak memory (max RSS of the process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
+
+// One long document, read the three ways the command line reads it. The seed's Calc export
+// repeated: 42 and 402 pages.
+const SEED = fileURLToPath(new URL('../fixtures/plans/seed-2024/programmazione-2024-calc.pdf', import.meta.url))
+const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
+const preload = fileURLToPath(new URL('./peak-rss.js', import.meta.url))
+const rawScript = fileURLToPath(new URL('./raw-pdf.js', import.meta.url))
+const work = mkdtempSync(join(tmpdir(), 'perfplan-bench-pdf-'))
+const out = join(work, 'out')
+
+/** The seed's Calc export repeated `copies` times into one PDF (qpdf). */
+function repeated(copies) {
+  const target = join(work, `seed-x${copies}.pdf`)
+  const run = spawnSync('qpdf', ['--empty', '--pages', ...Array(copies).fill(SEED), '--', target], { stdio: ['ignore', 'ignore', 'pipe'] })
+  if (run.error || run.status !== 0) throw new Error(`qpdf is needed to make the long documents (apt-get install qpdf): ${run.error?.message ?? run.stderr}`)
+  return target
+}
+
+/** `perfplan tables FILE`: the document's tables as JSON. */
+const tables = async (file) => {
+  tablesAsJson(await readDocument(readFileSync(file.path)))
+}
+/** `perfplan audit FILE`: the record as JSON and the audit's reports, no workbook. */
+const audit = async (file) => {
+  const result = await runImportTask({ path: file.path, name: file.name, workbook: false, digest: true })
+  if (!result.ok) throw new Error(`${file.name}: ${result.rule} ${result.message}`)
+  await writeFile(join(out, `${file.name}.json`), result.json)
+  const files = [{ file: file.name, status: 'ok', findings: result.findings, ms: result.ms }]
+  const batch = { state: 'complete', files, unfinished: [], ignored: [], totals: { files: 1, ok: 1, failed: 0, skipped: 0, findings: result.findings } }
+  await writeAuditReports(out, batch, new Map([[file.name, result.digest]]))
+}
+/** `perfplan import FILE`: the record as JSON and the corrected workbook, both written. */
+const importWithWorkbook = async (file) => {
+  const result = await runImportTask({ path: file.path, name: file.name, workbook: true, digest: false })
+  if (!result.ok) throw new Error(`${file.name}: ${result.rule} ${result.message}`)
+  await writeFile(join(out, `${file.name}.json`), result.json)
+  await writeFile(join(out, `${file.name}.xlsx`), result.workbook)
+}
+
+/** Peak resident memory (MiB) of one command run as its own process. */
+function peakOf(args) {
+  const peakFile = join(work, 'peak')
+  const run = spawnSync('node', ['--import', preload, ...args], { env: { ...process.env, PERFPLAN_PEAK_FILE: peakFile }, stdio: ['ignore', 'ignore', 'pipe'] })
+  if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`)
+  return Number(readFileSync(peakFile, 'utf8')) / 1024
+}
+
+try {
+  mkdirSync(out)
+  for (const copies of (process.env.BENCH_PDF_COPIES ?? '7,67').split(',').map(Number)) {
+    const path = repeated(copies)
+    const bytes = new Uint8Array(readFileSync(path))
+    const file = { name: `seed-x${copies}.pdf`, path, bytes }
+    const counted = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise
+    const count = counted.numPages
+    await counted.destroy()
+    const ways = { raw, tables, audit, import: importWithWorkbook }
+    for (const way of Object.values(ways)) await way(file) // warm-up
+    const times = Object.fromEntries(Object.keys(ways).map((way) => [way, []]))
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [way, run] of Object.entries(ways)) times[way].push(await timed(run, [file]))
+    }
+    const ms = Object.fromEntries(Object.entries(times).map(([way, values]) => [way, median(values)]))
+    console.log(`${count} pages (the seed's Calc export x ${copies}), same process, alternating, median of ${ROUNDS}:`)
+    console.log(`  raw pdf.js:      ${ms.raw.toFixed(0)} ms`)
+    for (const way of ['tables', 'audit', 'import']) {
+      console.log(`  perfplan ${way.padEnd(7)}${ms[way].toFixed(0).padStart(6)} ms, ratio ${(ms[way] / ms.raw).toFixed(2)}x`)
+    }
+    const rawPeak = peakOf([rawScript, path])
+    rmSync(out, { recursive: true, force: true })
+    const importPeak = peakOf([bin, 'import', path, '--out', out, '--quiet'])
+    console.log(`  peak memory, each its own process: raw pdf.js ${rawPeak.toFixed(0)} MiB, perfplan import ${importPeak.toFixed(0)} MiB (+${(importPeak - rawPeak).toFixed(0)} MiB)`)
+    mkdirSync(out, { recursive: true })
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}

@@ -18,6 +18,14 @@ for (const [id, label] of Object.entries(LABELS) as [LabelId, LabelDefinition][]
   }
 }
 prefixed.sort((a, b) => b.key.length - a.key.length)
+/** The prefix labels by their first word, longest first: a key is only tried against those sharing its first word. */
+const prefixedBy = new Map<string, { key: string; id: LabelId }[]>()
+for (const entry of prefixed) appendTo(prefixedBy, firstWord(entry.key), entry)
+
+function firstWord(key: string): string {
+  const space = key.indexOf(' ')
+  return space < 0 ? key : key.slice(0, space)
+}
 
 /**
  * The labels a cell's text can be, among `allowed` (the labels of the section being read):
@@ -28,7 +36,7 @@ export function matchLabel(text: string, allowed: readonly LabelId[]): { id: Lab
   if (key === '') return null
   for (const id of exact.get(key) ?? []) if (allowed.includes(id)) return { id, rest: '' }
   for (const id of compact.get(key.replace(/ /g, '')) ?? []) if (allowed.includes(id)) return { id, rest: '' }
-  for (const { key: prefix, id } of prefixed) {
+  for (const { key: prefix, id } of prefixedBy.get(firstWord(key)) ?? []) {
     if (key.length <= prefix.length || key.charCodeAt(prefix.length) !== 32 || !key.startsWith(prefix) || !allowed.includes(id)) continue
     return { id, rest: restAfter(text, prefix) }
   }

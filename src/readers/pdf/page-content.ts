@@ -1,5 +1,5 @@
 import { tooLarge } from '../too-large.js'
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { OPS } from './pdfjs.js'
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { apply, IDENTITY, multiply, readingMatrix, type Matrix } from './geometry.js'
 import { withoutOverprint } from './overprint.js'
