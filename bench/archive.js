@@ -22,10 +22,19 @@ function fixtureFiles() {
     .sort()
 }
 
+/** Every archive and output of the run, removed at the end, on an error and on Ctrl+C. */
+const work = mkdtempSync(join(tmpdir(), 'perfplan-bench-archive-'))
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    rmSync(work, { recursive: true, force: true })
+    process.exit(130)
+  })
+}
+
 /** A folder of `count` documents: the fixtures over and over, each copy in its own folder. */
 function makeArchive(count) {
   const files = fixtureFiles()
-  const root = mkdtempSync(join(tmpdir(), 'perfplan-archive-'))
+  const root = mkdtempSync(join(work, 'archive-'))
   for (let i = 0; i < count; i++) {
     const name = files[i % files.length]
     const target = join(root, `copia-${String(Math.floor(i / files.length)).padStart(3, '0')}`, name)
@@ -37,8 +46,8 @@ function makeArchive(count) {
 
 /** Runs one import as its own process; gives wall time, peak RSS and the pages read. */
 function importArchive(root, threads) {
-  const out = mkdtempSync(join(tmpdir(), 'perfplan-out-'))
-  const peakFile = join(out, '..', `${out.split('/').pop()}.peak`)
+  const out = mkdtempSync(join(work, 'out-'))
+  const peakFile = `${out}.peak`
   const started = process.hrtime.bigint()
   const run = spawnSync('node', ['--import', join(here, 'peak-rss.js'), bin, 'import', root, '--out', out, '--concurrency', String(threads), '--quiet'], {
     env: { ...process.env, PERFPLAN_PEAK_FILE: peakFile },
@@ -59,10 +68,14 @@ function importArchive(root, threads) {
 }
 
 const results = []
-for (const size of sizes) {
-  const root = makeArchive(size)
-  for (const threads of workers) results.push({ size, threads, ...importArchive(root, threads) })
-  rmSync(root, { recursive: true, force: true })
+try {
+  for (const size of sizes) {
+    const root = makeArchive(size)
+    for (const threads of workers) results.push({ size, threads, ...importArchive(root, threads) })
+    rmSync(root, { recursive: true, force: true })
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true })
 }
 
 console.log(`archive: the ${fixtureFiles().length} bundled fixture files (pdf, docx, html, xlsx) copied round-robin`)

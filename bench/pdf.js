@@ -104,6 +104,12 @@ const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
 const preload = fileURLToPath(new URL('./peak-rss.js', import.meta.url))
 const rawScript = fileURLToPath(new URL('./raw-pdf.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'perfplan-bench-pdf-'))
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    rmSync(work, { recursive: true, force: true })
+    process.exit(130)
+  })
+}
 const out = join(work, 'out')
 
 /** The seed's Calc export repeated `copies` times into one PDF (qpdf). */
