@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { inflateRawSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { emitWorkbook } from '../src/emit/workbook.js'
 import { importBytes } from '../src/pipeline.js'
-import { zipEntries } from '../src/readers/zip.js'
+import { entryHead, zipEntries } from '../src/readers/zip.js'
 import type { PlanRecord } from '../src/model/record.js'
 import { show } from '../src/values/show.js'
 import { imported } from './helpers/fixtures.js'
@@ -39,9 +38,7 @@ function asReprinted(record: PlanRecord): PlanRecord['objectives'] {
 function zipText(bytes: Uint8Array, name: string): string {
   const entry = zipEntries(bytes)?.find((candidate) => candidate.name === name)
   if (!entry) throw new Error(`${name} is not in the workbook`)
-  const header = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const at = entry.offset + 30 + header.readUInt16LE(entry.offset + 26) + header.readUInt16LE(entry.offset + 28)
-  return inflateRawSync(bytes.subarray(at, at + entry.compressedSize)).toString('utf8')
+  return entryHead(bytes, entry, entry.compressedSize)
 }
 
 describe.each(PLANS)('the corrected workbook of %s', (file) => {
