@@ -64,6 +64,20 @@ describe.each(PLANS)('the corrected workbook of %s', (file) => {
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true)
   })
 
+  it('is deflated part by part, every part dated 2000-01-01 00:00', async () => {
+    const { record } = await imported(file)
+    const bytes = await emitWorkbook(record)
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const parts = (zipEntries(bytes) ?? []).filter((entry) => !entry.name.endsWith('/'))
+    expect(parts.map((entry) => entry.name)).toContain('xl/workbook.xml')
+    for (const entry of parts) {
+      expect([entry.name, entry.method]).toEqual([entry.name, 8])
+      // The local header's DOS time and date: 0 (midnight) and (2000 - 1980) << 9 | 1 << 5 | 1.
+      expect([entry.name, view.getUint16(entry.offset + 10, true), view.getUint16(entry.offset + 12, true)]).toEqual([entry.name, 0, (20 << 9) | (1 << 5) | 1])
+    }
+    expect(zipText(bytes, '[Content_Types].xml')).toContain('spreadsheetml.sheet.main+xml')
+  })
+
   it('lists every finding in «Rilievi», errors first, under a frozen, filtered header', async () => {
     const { record } = await imported(file)
     const sheet = (await load(await emitWorkbook(record))).getWorksheet('Rilievi')

@@ -1,6 +1,5 @@
 import { importFile } from '../pipeline.js'
 import { emitJson } from '../emit/json.js'
-import { emitWorkbook } from '../emit/workbook.js'
 import { isPerfplanError, type FailureRule } from '../errors.js'
 import { countFindings, type Severity } from '../model/finding.js'
 import type { WeightingScheme } from '../settings/scheme.js'
@@ -37,7 +36,8 @@ export async function runImportTask(task: ImportTask): Promise<TaskResult> {
       ...(task.scheme ? { scheme: task.scheme } : {}),
       ...(task.areas ? { areas: task.areas } : {}),
     })
-    const workbook = task.workbook ? await emitWorkbook(record, task.scheme ? { scheme: task.scheme } : {}) : null
+    // The workbook writer (exceljs) is loaded only by the imports that write one, not by `audit`.
+    const workbook = task.workbook ? await (await import('../emit/workbook.js')).emitWorkbook(record, task.scheme ? { scheme: task.scheme } : {}) : null
     return { ok: true, json: emitJson(record), workbook, findings: countFindings(record.findings), digest: task.digest ? digestOf(record) : null, ms: ms() }
   } catch (error) {
     if (isPerfplanError(error)) return { ok: false, rule: error.rule, message: error.message, ms: ms() }

@@ -84,7 +84,8 @@ const REWRITE_EVERY_MS = 1000
  * left behind. Outputs are the same bytes whatever the concurrency.
  */
 export async function runBatch(inputs: readonly Input[], options: BatchOptions): Promise<BatchResult> {
-  const threads = Math.max(1, options.concurrency ?? availableParallelism())
+  // No more workers than documents: each loads its readers, some 40 MB before it reads a page.
+  const threads = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), inputs.length))
   const guards: Guards = { ...DEFAULT_GUARDS, ...options.guards }
   const maxBytes = options.guards?.maxBytes ?? DEFAULT_MAX_BYTES
   const pool = new ImportPool(threads, guards)

@@ -2,17 +2,17 @@ import type { Format, PlanDocument } from '../model/document.js'
 import { PerfplanError } from '../errors.js'
 import { sniffFormat } from './sniff.js'
 import { checkZipBounds, zipEntries } from './zip.js'
-import { readHtml } from './html.js'
-import { readDocx } from './docx.js'
-import { readXlsx } from './xlsx.js'
-import { readPdf } from './pdf.js'
 
-/** One reader per format: bytes in, the document model out. */
-const READERS: Record<Format, (bytes: Uint8Array) => PlanDocument | Promise<PlanDocument>> = {
-  html: readHtml,
-  docx: readDocx,
-  xlsx: readXlsx,
-  pdf: readPdf,
+/**
+ * One reader per format: bytes in, the document model out. Each is loaded when a file of
+ * its format first comes: pdf.js, mammoth, cheerio and exceljs together take some 50 MB of a
+ * worker's memory, and a batch of PDFs needs only the first.
+ */
+const READERS: Record<Format, (bytes: Uint8Array) => Promise<PlanDocument>> = {
+  html: async (bytes) => (await import('./html.js')).readHtml(bytes),
+  docx: async (bytes) => (await import('./docx.js')).readDocx(bytes),
+  xlsx: async (bytes) => (await import('./xlsx.js')).readXlsx(bytes),
+  pdf: async (bytes) => (await import('./pdf.js')).readPdf(bytes),
 }
 
 /**

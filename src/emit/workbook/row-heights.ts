@@ -31,10 +31,17 @@ function charWidth(ch: string): number {
   return 0.95
 }
 
+/** charWidth of the first 384 code points (Latin-1 and Latin Extended-A), worked out once. */
+const CHAR_WIDTHS = Float64Array.from({ length: 384 }, (_, code) => charWidth(String.fromCharCode(code)))
+
 /** How wide a run of text prints, in «0» widths of the default font. */
 function textWidth(text: string, font: Partial<ExcelJS.Font> = {}): number {
   let width = 0
-  for (const ch of text) width += charWidth(ch)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) as number
+    if (code > 0xffff) i++ // the second half of a surrogate pair
+    width += code < CHAR_WIDTHS.length ? (CHAR_WIDTHS[code] as number) : charWidth(String.fromCodePoint(code))
+  }
   return width * ((font.size ?? DEFAULT_SIZE) / DEFAULT_SIZE) * (font.bold ? 1.08 : 1)
 }
 
