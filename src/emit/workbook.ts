@@ -10,7 +10,7 @@ import { writeSummarySheet } from './workbook/summary-sheet.js'
 import { writeListSheet, writePairsCardSheet, writeWeightListSheet } from './workbook/layout-sheets.js'
 import { writeAreasSheet, writeFindingsSheet, writeIndicatorsSheet } from './workbook/report-sheets.js'
 import { show } from '../values/show.js'
-import { compressStored } from './workbook/zip.js'
+import { fixZipDates } from './zip-dates.js'
 import { setProperties } from './workbook/properties.js'
 
 /**
@@ -56,8 +56,8 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
     finishPrint(sheet, record)
   }
 
-  const stored = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>))
-  return compressStored(stored)
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
+  return fixZipDates(bytes)
 }
 
 /** Colours each cell a finding points at and puts the findings in its comment. */

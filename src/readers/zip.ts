@@ -62,27 +62,14 @@ export function checkZipBounds(entries: readonly ZipEntry[]): void {
   if (total > ZIP_LIMITS.totalBytes) throw tooLarge(`il contenuto espanso è di ${mib(total)} MiB, oltre il limite di ${mib(ZIP_LIMITS.totalBytes)} MiB`)
 }
 
-/** The bytes of an entry stored without compression (method 0); null for any other. */
-export function storedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
-  const start = dataStart(bytes, entry)
-  if (entry.method !== 0 || start === null || start + entry.compressedSize > bytes.length) return null
-  return bytes.subarray(start, start + entry.compressedSize)
-}
-
-/** Where an entry's data starts, past its local header; null when no local header is there. */
-function dataStart(bytes: Uint8Array, entry: ZipEntry): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== 0x04034b50) return null
-  return entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true)
-}
-
 /**
  * The first bytes of an entry, inflated without inflating the rest (for a sheet's
  * declared dimension). Empty when the entry cannot be read so.
  */
 export function entryHead(bytes: Uint8Array, entry: ZipEntry, compressedBytes = 16_384): string {
-  const start = dataStart(bytes, entry)
-  if (start === null) return ''
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== 0x04034b50) return ''
+  const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true)
   const data = bytes.subarray(start, start + Math.min(entry.compressedSize, compressedBytes))
   try {
     const head = entry.method === 0 ? data : inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH })
