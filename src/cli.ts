@@ -5,8 +5,6 @@ import { runBatch, type BatchOptions, type BatchResult } from './batch/run.js'
 import { removeTemporaryFiles } from './batch/atomic-write.js'
 import type { DocumentDigest } from './batch/digest.js'
 import { writeAuditReports } from './emit/audit/index.js'
-import { loadScheme } from './settings/scheme.js'
-import { loadAreas } from './settings/areas.js'
 import { isPerfplanError, UsageError } from './errors.js'
 import { COMMANDS, parse, suggestion, wholeNumber, type ParsedArgs } from './cli/args.js'
 import { HELP } from './cli/help.js'
@@ -68,8 +66,9 @@ async function runImport(command: 'import' | 'audit', paths: string[], values: P
       maxBytes: wholeNumber(values['max-size'], '--max-size') * 1024 * 1024,
       maxMemoryMb: wholeNumber(values['max-memory'], '--max-memory', 64),
     },
-    ...(values.scheme ? { scheme: loadScheme(values.scheme) } : {}),
-    ...(values.areas ? { areas: loadAreas(values.areas) } : {}),
+    // Loaded only when asked for: their validation (zod) is 12 MB this thread does not otherwise need.
+    ...(values.scheme ? { scheme: (await import('./settings/scheme.js')).loadScheme(values.scheme) } : {}),
+    ...(values.areas ? { areas: (await import('./settings/areas.js')).loadAreas(values.areas) } : {}),
     workbook: command === 'import',
     skipExisting: values['skip-existing'],
   }
