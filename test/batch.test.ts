@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixture } from './helpers/fixtures.js'
 import { filesUnder, perfplan, removeTempDirs, startPerfplan, tempDir } from './helpers/cli.js'
+import { availableParallelism } from 'node:os'
+import { workerCount } from '../src/batch/run.js'
 
 afterAll(removeTempDirs)
 
@@ -181,6 +183,17 @@ describe('a run that says what happened', () => {
     const run = await perfplan(['import', fixture('plans/seed-2024/programmazione-2024.html'), '--out', await tempDir(), '--strict'])
     expect(run.code).toBe(1)
     expect(run.stderr.split('\n').at(-2)).toBe('perfplan: --strict: 1 document has error findings (1 in all), so the exit status is 1')
+  })
+})
+
+describe('worker threads', () => {
+  it('are --concurrency, or one per core, and never more than the documents', () => {
+    expect(workerCount(4, 1)).toBe(1)
+    expect(workerCount(4, 3)).toBe(3)
+    expect(workerCount(2, 50)).toBe(2)
+    expect(workerCount(undefined, 1)).toBe(1)
+    expect(workerCount(undefined, 1000)).toBe(availableParallelism())
+    expect(workerCount(0, 5)).toBe(1)
   })
 })
 

@@ -1,10 +1,29 @@
 import { readFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { decodeHtml } from '../src/readers/encoding.js'
 import { sniffFormat, zipEntryNames } from '../src/readers/sniff.js'
 import { readHtml } from '../src/readers/html.js'
 import { readDocx } from '../src/readers/docx.js'
 import { fixture } from './helpers/fixtures.js'
+
+describe('loading the readers', () => {
+  it('loads pdf.js only when a PDF comes (a process of its own, with the built readers)', () => {
+    const readers = fileURLToPath(new URL('../dist/readers/index.js', import.meta.url))
+    const script = `
+      import { readFileSync } from 'node:fs'
+      const { readDocument } = await import(${JSON.stringify(readers)})
+      const loaded = () => 'pdfjsLib' in globalThis
+      const seen = [loaded()]
+      await readDocument(readFileSync(${JSON.stringify(fixture('plans/seed-2024/programmazione-2024.html'))}))
+      seen.push(loaded())
+      await readDocument(readFileSync(${JSON.stringify(fixture('plans/seed-2024/programmazione-2024-calc.pdf'))}))
+      seen.push(loaded())
+      console.log(JSON.stringify(seen))`
+    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual([false, false, true])
+  })
+})
 
 describe('format sniffing', () => {
   it.each([

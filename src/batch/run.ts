@@ -84,8 +84,7 @@ const REWRITE_EVERY_MS = 1000
  * left behind. Outputs are the same bytes whatever the concurrency.
  */
 export async function runBatch(inputs: readonly Input[], options: BatchOptions): Promise<BatchResult> {
-  // No more workers than documents: each loads its readers, some 40 MB before it reads a page.
-  const threads = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), inputs.length))
+  const threads = workerCount(options.concurrency, inputs.length)
   const guards: Guards = { ...DEFAULT_GUARDS, ...options.guards }
   const maxBytes = options.guards?.maxBytes ?? DEFAULT_MAX_BYTES
   const pool = new ImportPool(threads, guards)
@@ -127,6 +126,15 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions):
   const result = record(interrupted() ? 'interrupted' : 'complete')
   await writeAtomically(batchPath, render(result))
   return result
+}
+
+/**
+ * The worker threads a batch starts: --concurrency (default one per core), but never more
+ * than its documents, since each worker loads pdf.js (and the other readers it needs),
+ * some 40 MB, before it reads a page.
+ */
+export function workerCount(concurrency: number | undefined, documents: number): number {
+  return Math.max(1, Math.min(concurrency ?? availableParallelism(), documents))
 }
 
 async function importOne(input: Input, options: BatchOptions, pool: ImportPool, maxBytes: number): Promise<FileResult | null> {
