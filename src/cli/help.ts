@@ -16,7 +16,7 @@ Commands:
 
 Options:
   --out DIR          output folder (default: out); it is never read as input
-  --concurrency N    worker threads, one document each (default: one per core)
+  --concurrency N    worker threads, one document each (default: one per core, at most one per document)
   --timeout S        seconds one document may take (default: 120)
   --max-size MB      largest file read (default: 100)
   --max-memory MB    heap one worker may use (default: 1024)
