@@ -5,9 +5,9 @@
 // 1,000 documents. Run: npm run bench (builds first); BENCH_DOCUMENTS=100,1000 to change sizes.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { workFolder } from './work-folder.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const bin = join(here, '..', 'bin', 'perfplan.js')
@@ -23,13 +23,7 @@ function fixtureFiles() {
 }
 
 /** Every archive and output of the run, removed at the end, on an error and on Ctrl+C. */
-const work = mkdtempSync(join(tmpdir(), 'perfplan-bench-archive-'))
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    rmSync(work, { recursive: true, force: true })
-    process.exit(130)
-  })
-}
+const { path: work, remove: removeWork } = workFolder('perfplan-bench-archive-')
 
 /** A folder of `count` documents: the fixtures over and over, each copy in its own folder. */
 function makeArchive(count) {
@@ -75,7 +69,7 @@ try {
     rmSync(root, { recursive: true, force: true })
   }
 } finally {
-  rmSync(work, { recursive: true, force: true })
+  removeWork()
 }
 
 console.log(`archive: the ${fixtureFiles().length} bundled fixture files (pdf, docx, html, xlsx) copied round-robin`)

@@ -9,9 +9,8 @@
 // import` command, each in a process of its own. Run: npm run bench (builds first);
 // BENCH_PDF_COPIES=7,67 to change the long documents' sizes (copies of the 6-page export).
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 // perfplan first: it loads pdf.js as the command line does (see src/readers/pdf/pdfjs.ts),
@@ -21,6 +20,7 @@ import { runImportTask } from '../dist/batch/import-task.js'
 import { tablesAsJson } from '../dist/emit/tables.js'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { extractRaw } from './raw-pdf.js'
+import { workFolder } from './work-folder.js'
 
 const MIN_PAGES = 200
 const ROUNDS = 3
@@ -103,13 +103,7 @@ const SEED = fileURLToPath(new URL('../fixtures/plans/seed-2024/programmazione-2
 const bin = fileURLToPath(new URL('../bin/perfplan.js', import.meta.url))
 const preload = fileURLToPath(new URL('./peak-rss.js', import.meta.url))
 const rawScript = fileURLToPath(new URL('./raw-pdf.js', import.meta.url))
-const work = mkdtempSync(join(tmpdir(), 'perfplan-bench-pdf-'))
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    rmSync(work, { recursive: true, force: true })
-    process.exit(130)
-  })
-}
+const { path: work, remove: removeWork } = workFolder('perfplan-bench-pdf-')
 const out = join(work, 'out')
 
 /** The seed's Calc export repeated `copies` times into one PDF (qpdf). */
@@ -177,5 +171,5 @@ try {
     mkdirSync(out, { recursive: true })
   }
 } finally {
-  rmSync(work, { recursive: true, force: true })
+  removeWork()
 }

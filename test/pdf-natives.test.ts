@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { inFreshProcess } from './helpers/cli.js'
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 
@@ -15,7 +15,6 @@ describe('pdf.js loaded by perfplan', () => {
       const now = [Array.prototype.push, JSON.stringify, JSON.parse]
       process.stdout.write(JSON.stringify({ core: '__core-js_shared__' in globalThis, same: now.map((f, i) => f === natives[i]) }))`
     const pdf = fileURLToPath(new URL('../fixtures/plans/seed-2024/programmazione-2024-calc.pdf', import.meta.url))
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script, pdf], { encoding: 'utf8' }))
-    expect(out).toEqual({ core: true, same: [true, true, true] })
+    expect(inFreshProcess(script, [pdf])).toEqual({ core: true, same: [true, true, true] })
   })
 })

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { decodeHtml } from '../src/readers/encoding.js'
@@ -7,6 +6,7 @@ import { sniffFormat, zipEntryNames } from '../src/readers/sniff.js'
 import { readHtml } from '../src/readers/html.js'
 import { readDocx } from '../src/readers/docx.js'
 import { fixture } from './helpers/fixtures.js'
+import { inFreshProcess } from './helpers/cli.js'
 
 describe('loading the readers', () => {
   it('loads pdf.js only when a PDF comes (a process of its own, with the built readers)', () => {
@@ -21,7 +21,7 @@ describe('loading the readers', () => {
       await readDocument(readFileSync(${JSON.stringify(fixture('plans/seed-2024/programmazione-2024-calc.pdf'))}))
       seen.push(loaded())
       console.log(JSON.stringify(seen))`
-    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual([false, false, true])
+    expect(inFreshProcess(script)).toEqual([false, false, true])
   })
 })
 

@@ -66,12 +66,6 @@ export function build(drafts: Draft[], totals: PrintedTotal[]): { objectives: Ob
 /** The group of weights printed on cards, summed over the plan (kv-card.ts). */
 const CARDS = 'cards'
 
-/**
- * A group of weights (the cards of a plan, one list table) sums to 100 over the whole group, or
- * over each unit in it («Peso OBSA» per SPL; a list with a «Settore» column, each settore's
- * weights adding up to 100): the units are the groups when the whole does not sum to 100 and
- * one of them does. Otherwise the group is named by its one unit, or is the plan's.
- */
 /** Whether the weights of these objectives add up to 100 (±0.5, rules.md). */
 function sumsToHundred(members: number[], objectives: Objective[]): boolean {
   return Math.abs(members.reduce((total, i) => total + (objectives[i]?.weight?.value ?? 0), 0) - 100) <= 0.5
@@ -88,12 +82,17 @@ function acrossTables(groups: { key: string; objectives: number[] }[], objective
   return [...groups.filter((group) => group.key === CARDS), { key: 'tables', objectives: all.sort((a, b) => a - b) }]
 }
 
+/**
+ * A group of weights (the cards of a plan, one list table) sums to 100 over the whole group, or
+ * over each unit in it («Peso OBSA» per SPL; a list with a «Settore» column, each settore's
+ * weights adding up to 100): the units are the groups when the whole does not sum to 100 and
+ * one of them does. Otherwise the group is named by its one unit, or is the plan's.
+ */
 function byUnit(group: { key: string; objectives: number[] }, objectives: Objective[]): { label: string; objectives: number[] }[] {
   const units = new Map<string, number[]>()
   for (const i of group.objectives) appendTo(units, objectives[i]?.unit ?? '', i)
   const each = [...units.entries()].map(([label, members]) => ({ label, objectives: members }))
-  const hundred = (members: number[]) => sumsToHundred(members, objectives)
-  if (units.size > 1 && !units.has('') && !hundred(group.objectives) && each.some((unit) => hundred(unit.objectives))) return each
+  if (units.size > 1 && !units.has('') && !sumsToHundred(group.objectives, objectives) && each.some((unit) => sumsToHundred(unit.objectives, objectives))) return each
   const [only] = units.keys()
   return [{ label: units.size === 1 && only && group.key !== CARDS ? only : 'piano', objectives: group.objectives }]
 }

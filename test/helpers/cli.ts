@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -22,6 +22,14 @@ export async function perfplan(args: readonly string[], options: { cwd?: string 
     const e = error as { code: number; stdout: string; stderr: string }
     return { code: e.code, stdout: e.stdout, stderr: e.stderr }
   }
+}
+
+/**
+ * Runs an ES module script in a fresh Node process (one where nothing has been loaded yet)
+ * and gives what it printed, parsed as JSON.
+ */
+export function inFreshProcess(script: string, args: readonly string[] = []): unknown {
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script, ...args], { encoding: 'utf8' }))
 }
 
 /** Starts the command line without waiting for it (to signal it). */
