@@ -225,3 +225,15 @@ describe('the corrected workbook of a list', () => {
     expect(row(6).slice(0, 4)).toEqual(['1', 'Gestione del trattamento economico, previdenziale e fiscale del personale dipendente, del segretario comunale e degli amministratori', 'mantenimento', 'GESTIONE DELLE RISORSE UMANE E FINANZIARIE'])
   })
 })
+
+describe('the printed header of a corrected workbook', () => {
+  it('puts the comune and the plan on the left, cut to the page, and the sheet on the right (Villafranca, Writer PDF)', async () => {
+    const { record } = await imported('plans/villafranca-2023/piao-2023-2025.pdf')
+    const workbook = await load(await emitWorkbook(record))
+    const headers = [workbook.worksheets[0], workbook.worksheets.at(-1)].map((sheet) => [sheet?.name, sheet?.pageSetup.orientation, sheet?.headerFooter.oddHeader])
+    expect(headers).toEqual([
+      ['Obiettivo 1', 'portrait', '&LComune di Villafranca Montana – Piano integrato di attività e organizzazione 20…&R&A'],
+      ['Rilievi', 'landscape', '&LComune di Villafranca Montana – Piano integrato di attività e organizzazione 2023-2025 - Sottosezione 2.2 Performance&R&A'],
+    ])
+  })
+})

@@ -16,6 +16,8 @@ const POINTS_PER_CHARACTER = 5.25
 const LEAST_SCALE = 0.5
 /** Excel's limit on a header's or footer's length. */
 const HEADER_LIMIT = 250
+/** Characters of the 10-point header font one line holds between the margins of an A4 page. */
+const HEADER_CHARACTERS = { portrait: 95, landscape: 145 }
 
 export interface PrintOptions {
   orientation?: 'landscape' | 'portrait'
@@ -45,10 +47,13 @@ function literal(text: string): string {
 export function finishPrint(sheet: ExcelJS.Worksheet, record: PlanRecord): void {
   const comune = record.plan.comune ? `Comune di ${record.plan.comune}` : ''
   const plan = record.plan.title ?? (record.plan.year ? `Piano della performance ${record.plan.year}` : record.source.file)
-  const room = HEADER_LIMIT - 20 - comune.length
-  const shortPlan = plan.length > room ? `${plan.slice(0, room - 1)}…` : plan
+  // One line on the left, the sheet's name on the right: a long title in the middle section
+  // printed over the comune's name, so the two share the left one, cut to what the page holds.
+  const line = [comune, plan].filter((part) => part !== '').join(' – ')
+  const room = Math.min(HEADER_LIMIT - 20, HEADER_CHARACTERS[sheet.pageSetup.orientation === 'portrait' ? 'portrait' : 'landscape'] - sheet.name.length - 4)
+  const left = line.length > room ? `${line.slice(0, room - 1).trimEnd()}…` : line
   sheet.headerFooter = {
-    oddHeader: `&L${literal(comune)}&C${literal(shortPlan)}&R&A`,
+    oddHeader: `&L${literal(left)}&R&A`,
     oddFooter: `&L${literal(record.source.file.slice(0, 120))}&RPagina &P di &N`,
   }
   if (onePageScale(sheet) >= LEAST_SCALE) sheet.pageSetup.fitToHeight = 1
