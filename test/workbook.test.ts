@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { emitWorkbook } from '../src/emit/workbook.js'
+import { BOLD, CORRECTED_FILL, label, text } from '../src/emit/workbook/cells.js'
+import { shareStyles } from '../src/emit/workbook/share-styles.js'
 import { importBytes } from '../src/pipeline.js'
 import { entryHead, zipEntries } from '../src/readers/zip.js'
 import type { PlanRecord } from '../src/model/record.js'
@@ -235,5 +237,31 @@ describe('the printed header of a corrected workbook', () => {
       ['Obiettivo 1', 'portrait', '&LComune di Villafranca Montana – Piano integrato di attività e organizzazione 20…&R&A'],
       ['Rilievi', 'landscape', '&LComune di Villafranca Montana – Piano integrato di attività e organizzazione 2023-2025 - Sottosezione 2.2 Performance&R&A'],
     ])
+  })
+})
+
+describe('shared cell styles', () => {
+  it('gives cells with the same font, border and fill one style object, and others their own', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Prova')
+    label(sheet.getCell('A1'), 'Obiettivo')
+    label(sheet.getCell('B1'), 'Peso')
+    text(sheet.getCell('A2'), 'Digitalizzazione')
+    label(sheet.getCell('B2'), 'Corretto').fill = CORRECTED_FILL
+    shareStyles(workbook)
+    expect(sheet.getCell('A1').style).toBe(sheet.getCell('B1').style)
+    expect(sheet.getCell('A2').style).not.toBe(sheet.getCell('A1').style)
+    expect(sheet.getCell('B2').style).not.toBe(sheet.getCell('A1').style)
+    expect(sheet.getCell('B2').style.fill).toBe(CORRECTED_FILL)
+    const back = (await load(new Uint8Array(await workbook.xlsx.writeBuffer()))).getWorksheet('Prova')
+    expect(back?.getCell('B1').font).toEqual({ bold: true })
+    expect(back?.getCell('B2').fill).toEqual(CORRECTED_FILL)
+    expect([back?.getCell('A2').font?.bold, back?.getCell('A2').alignment]).toEqual([undefined, { vertical: 'top', wrapText: true }])
+  })
+
+  it('keeps the style parts from being changed in place', () => {
+    expect(() => {
+      ;(BOLD as { bold: boolean }).bold = false
+    }).toThrow(TypeError)
   })
 })

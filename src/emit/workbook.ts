@@ -10,8 +10,9 @@ import { writeSummarySheet } from './workbook/summary-sheet.js'
 import { writeListSheet, writePairsCardSheet, writeWeightListSheet } from './workbook/layout-sheets.js'
 import { writeAreasSheet, writeFindingsSheet, writeIndicatorsSheet } from './workbook/report-sheets.js'
 import { show } from '../values/show.js'
-import { fixZipDates } from './zip-dates.js'
+import { deflateZip } from './zip-deflate.js'
 import { setProperties } from './workbook/properties.js'
+import { shareStyles } from './workbook/share-styles.js'
 
 /**
  * The corrected workbook of a plan: «Riepilogo», one card sheet per objective laid out like
@@ -55,9 +56,10 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
     fitRowHeights(sheet)
     finishPrint(sheet, record)
   }
+  shareStyles(workbook)
 
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
-  return fixZipDates(bytes)
+  const stored = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }))
+  return deflateZip(stored)
 }
 
 /** Colours each cell a finding points at and puts the findings in its comment. */

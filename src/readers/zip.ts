@@ -1,15 +1,8 @@
 import { tooLarge, mib } from './too-large.js'
 import { constants, inflateRawSync } from 'node:zlib'
+import { dataStart, zipDirectory, type ZipEntry } from '../util/zip-directory.js'
 
-/** One entry of a zip's central directory, as listed before anything is inflated. */
-export interface ZipEntry {
-  name: string
-  method: number
-  compressedSize: number
-  uncompressedSize: number
-  /** Where its local header starts. */
-  offset: number
-}
+export type { ZipEntry }
 
 /**
  * Bounds checked on a .docx or .xlsx before it is inflated, from the sizes its central
@@ -21,31 +14,7 @@ export const ZIP_LIMITS = { totalBytes: 256 * 1024 * 1024, ratio: 100, ratioFrom
 
 /** The entries of a zip's central directory; null when there is none (a cut or damaged file). */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  // The end-of-central-directory record sits in the last 64 KiB (its comment may follow it).
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 65_557); at--) {
-    if (view.getUint32(at, true) !== 0x06054b50) continue
-    const count = view.getUint16(at + 10, true)
-    let entry = view.getUint32(at + 16, true)
-    const entries: ZipEntry[] = []
-    const latin1 = new TextDecoder('latin1')
-    for (let i = 0; i < count && entry + 46 <= bytes.length; i++) {
-      if (view.getUint32(entry, true) !== 0x02014b50) return null
-      const nameLength = view.getUint16(entry + 28, true)
-      const extraLength = view.getUint16(entry + 30, true)
-      const commentLength = view.getUint16(entry + 32, true)
-      entries.push({
-        name: latin1.decode(bytes.subarray(entry + 46, entry + 46 + nameLength)),
-        method: view.getUint16(entry + 10, true),
-        compressedSize: view.getUint32(entry + 20, true),
-        uncompressedSize: view.getUint32(entry + 24, true),
-        offset: view.getUint32(entry + 42, true),
-      })
-      entry += 46 + nameLength + extraLength + commentLength
-    }
-    return entries.length === count ? entries : null
-  }
-  return null
+  return zipDirectory(bytes)?.entries ?? null
 }
 
 /** Refuses, with TOO_LARGE, a zip whose declared content passes ZIP_LIMITS. */
@@ -69,7 +38,7 @@ export function checkZipBounds(entries: readonly ZipEntry[]): void {
 export function entryHead(bytes: Uint8Array, entry: ZipEntry, compressedBytes = 16_384): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== 0x04034b50) return ''
-  const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true)
+  const start = dataStart(view, entry)
   const data = bytes.subarray(start, start + Math.min(entry.compressedSize, compressedBytes))
   try {
     const head = entry.method === 0 ? data : inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH })

@@ -3,11 +3,13 @@ import type { Objective, PlanRecord } from '../../model/record.js'
 import { CRITERIA } from '../../model/record.js'
 import type { WeightingScheme } from '../../settings/scheme.js'
 import { pointsFor } from '../../settings/scheme.js'
-import { CellIndex, EURO, formula, label, number, percentFormat, text, typed, DECIMALS } from './cells.js'
+import { CellIndex, CENTRED, EURO, formula, label, number, percentFormat, text, typed, DECIMALS } from './cells.js'
 import { printSetup } from './print.js'
 
 const WIDTHS = [20, 30, 60, 60, 44, 10, 10, 10]
 const LAST = 'H'
+/** «Esito Pesatura», the card's score: large and bold. */
+const SCORE_FONT: Partial<ExcelJS.Font> = Object.freeze({ bold: true, size: 14 })
 const RATING_WORD = { alto: 'Alto', medio: 'Medio', basso: 'Basso' } as const
 const CRITERION_LABEL = {
   importanza: 'Importanza',
@@ -112,8 +114,8 @@ export function writeCardSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ind
     })
     formula(scoreCell, terms.join('+'), weighting.score)
   } else number(scoreCell, weighting.score)
-  scoreCell.font = { bold: true, size: 14 }
-  scoreCell.alignment = { vertical: 'middle', horizontal: 'center' }
+  scoreCell.font = SCORE_FONT
+  scoreCell.alignment = CENTRED
   sheet.mergeCells(`D${top + 1}:D${top + 4}`)
   sheet.mergeCells(`A${top}:A${top + 4}`)
   cells.set(`${path}.weighting.score`, scoreCell)

@@ -39,13 +39,24 @@ export const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgC
 
 export const EURO = '"€" #,##0.00'
 
+// One frozen object per font and alignment: cells that look alike share their style parts, so
+// the workbook's styles are told apart without rendering them (see share-styles.ts).
+export const BOLD: Partial<ExcelJS.Font> = Object.freeze({ bold: true })
+/** A link's look: blue, underlined. */
+export const LINK_FONT: Partial<ExcelJS.Font> = Object.freeze({ color: Object.freeze({ argb: 'FF0563C1' }), underline: true })
+export const WRAP_MIDDLE: Partial<ExcelJS.Alignment> = Object.freeze({ vertical: 'middle', wrapText: true })
+export const WRAP_TOP: Partial<ExcelJS.Alignment> = Object.freeze({ vertical: 'top', wrapText: true })
+export const TOP: Partial<ExcelJS.Alignment> = Object.freeze({ vertical: 'top', wrapText: false })
+export const TOP_RIGHT: Partial<ExcelJS.Alignment> = Object.freeze({ vertical: 'top', horizontal: 'right' })
+export const CENTRED: Partial<ExcelJS.Alignment> = Object.freeze({ vertical: 'middle', horizontal: 'center' })
+
 /** A label cell: bold, shaded, bordered, wrapped. */
 export function label(cell: ExcelJS.Cell, text: string): ExcelJS.Cell {
   cell.value = text
-  cell.font = { bold: true }
+  cell.font = BOLD
   cell.fill = LABEL_FILL
   cell.border = BORDER
-  cell.alignment = { vertical: 'middle', wrapText: true }
+  cell.alignment = WRAP_MIDDLE
   return cell
 }
 
@@ -53,7 +64,7 @@ export function label(cell: ExcelJS.Cell, text: string): ExcelJS.Cell {
 export function text(cell: ExcelJS.Cell, value: string | null): ExcelJS.Cell {
   cell.value = value ?? null
   cell.border = BORDER
-  cell.alignment = { vertical: 'top', wrapText: true }
+  cell.alignment = WRAP_TOP
   return cell
 }
 
@@ -61,7 +72,7 @@ export function text(cell: ExcelJS.Cell, value: string | null): ExcelJS.Cell {
 export function number(cell: ExcelJS.Cell, value: number | null, numFmt?: string): ExcelJS.Cell {
   cell.value = value
   cell.border = BORDER
-  cell.alignment = { vertical: 'top', horizontal: 'right' }
+  cell.alignment = TOP_RIGHT
   if (numFmt) cell.numFmt = numFmt
   return cell
 }
@@ -70,7 +81,7 @@ export function number(cell: ExcelJS.Cell, value: number | null, numFmt?: string
 export function formula(cell: ExcelJS.Cell, expression: string, result: number | string | null, numFmt?: string): ExcelJS.Cell {
   cell.value = { formula: expression, result: result ?? '' } as ExcelJS.CellFormulaValue
   cell.border = BORDER
-  cell.alignment = { vertical: 'top', horizontal: 'right' }
+  cell.alignment = TOP_RIGHT
   if (numFmt) cell.numFmt = numFmt
   return cell
 }

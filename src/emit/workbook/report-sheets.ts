@@ -5,7 +5,7 @@ import { round4 } from '../../values/number.js'
 import { show } from '../../values/show.js'
 import { describeLocation } from '../../model/location.js'
 import { SEVERITY_LABEL } from '../../model/finding.js'
-import { BORDER, CellIndex, ERROR_FILL, DOUBT_FILL, CORRECTED_FILL, LABEL_FILL, label, number, text, typed, sheetRef, DECIMALS } from './cells.js'
+import { BOLD, BORDER, CellIndex, LINK_FONT, TOP, WRAP_TOP, ERROR_FILL, DOUBT_FILL, CORRECTED_FILL, LABEL_FILL, label, number, text, typed, sheetRef, DECIMALS } from './cells.js'
 import { printSetup } from './print.js'
 
 /** Writes a title line the importer recognises as "not a card" ("AREE", "INDICATORI", "RILIEVI"), then a header. */
@@ -43,7 +43,7 @@ export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ce
     const total = sheet.getRow(r).getCell(totalColumn)
     total.value = { formula: `SUM(C${r}:${letter(totalColumn - 1)}${r})`, result: round4(sum) }
     total.border = BORDER
-    total.font = { bold: true }
+    total.font = BOLD
     total.numFmt = DECIMALS
   })
   const last = 2 + record.objectives.length
@@ -54,7 +54,7 @@ export function writeAreasSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, ce
     const cell = sheet.getRow(r).getCell(c)
     const value = c === totalColumn ? record.areas.reduce((s, a) => s + a.absoluteWeight, 0) : (record.areas[c - 3]?.absoluteWeight ?? 0)
     cell.value = { formula: `SUM(${letter(c)}3:${letter(c)}${last})`, result: round4(value) }
-    cell.font = { bold: true }
+    cell.font = BOLD
     cell.fill = LABEL_FILL
     cell.border = BORDER
     cell.numFmt = DECIMALS
@@ -129,12 +129,12 @@ export function writeFindingsSheet(sheet: ExcelJS.Worksheet, record: PlanRecord,
       const cell = row.getCell(c + 1)
       cell.value = value
       cell.border = BORDER
-      cell.alignment = { vertical: 'top', wrapText: c >= 3 && c <= 7 }
+      cell.alignment = c >= 3 && c <= 7 ? WRAP_TOP : TOP
     })
     if (target) {
       const name = target.worksheet.name
       row.getCell(7).value = { text: `${name}!${target.address}`, hyperlink: `#${sheetRef(name)}!${target.address}` }
-      row.getCell(7).font = { color: { argb: 'FF0563C1' }, underline: true }
+      row.getCell(7).font = LINK_FONT
     }
     row.getCell(1).fill = SEVERITY_FILL[finding.severity]
   })

@@ -3,7 +3,7 @@ import type { PlanRecord } from '../../model/record.js'
 import { areaColumnWidth, areaWeightFormula } from './weights.js'
 import { round4 } from '../../values/number.js'
 import { countFindings } from '../../model/finding.js'
-import { BORDER, CellIndex, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, formula, label, number, text, textLiteral, sheetRef, DECIMALS } from './cells.js'
+import { BOLD, BORDER, CellIndex, LINK_FONT, WRAP_TOP, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, formula, label, number, text, textLiteral, sheetRef, DECIMALS } from './cells.js'
 import { printSetup } from './print.js'
 
 /**
@@ -50,7 +50,7 @@ export function writeSummarySheet(
     if (row.description && target) {
       // A HYPERLINK formula rather than a cell link: LibreOffice prints a linked cell on one line.
       description.value = { formula: `HYPERLINK("#${sheetRef(target.name).replace(/"/g, '""')}!A1",${textLiteral(row.description)})`, result: row.description }
-      description.font = { color: { argb: 'FF0563C1' }, underline: true }
+      description.font = LINK_FONT
     }
     cells.set(`${at}.description`, description)
     cells.set(`${at}.code`, text(cellsOf.getCell(4), row.code))
@@ -75,7 +75,7 @@ export function writeSummarySheet(
         const differ = round4(sum).toFixed(2) !== round4(card.weighting.score ?? 0).toFixed(2) // as ROUND(…;2) compares them
         const expression = `IF(ROUND(SUM(${first}${r}:${last}${r}),2)<>ROUND(F${r},2),${textLiteral(`${WEIGHTS_DIFFER}; ${found}`)},${textLiteral(found)})`
         formula(stato, expression, differ ? `${WEIGHTS_DIFFER}; ${found}` : found)
-        stato.alignment = { vertical: 'top', wrapText: true }
+        stato.alignment = WRAP_TOP
       }
     } else {
       for (let c = 6; c <= 7 + areas.length; c++) cellsOf.getCell(c).border = BORDER
@@ -99,7 +99,7 @@ const LEGEND = [
 /** What each colour means, below the summary. */
 function writeLegend(sheet: ExcelJS.Worksheet, r: number): void {
   sheet.getCell(r, 2).value = 'Legenda'
-  sheet.getCell(r, 2).font = { bold: true }
+  sheet.getCell(r, 2).font = BOLD
   LEGEND.forEach(([fill, meaning], i) => {
     const swatch = sheet.getCell(r + 1 + i, 2)
     swatch.fill = fill
