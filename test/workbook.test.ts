@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { emitWorkbook } from '../src/emit/workbook.js'
 import { BOLD, CORRECTED_FILL, label, text } from '../src/emit/workbook/cells.js'
-import { shareStyles } from '../src/emit/workbook/share-styles.js'
+import { styleSharer } from '../src/emit/workbook/share-styles.js'
 import { importBytes } from '../src/pipeline.js'
 import { entryHead, zipEntries } from '../src/readers/zip.js'
 import type { PlanRecord } from '../src/model/record.js'
@@ -248,7 +248,7 @@ describe('shared cell styles', () => {
     label(sheet.getCell('B1'), 'Peso')
     text(sheet.getCell('A2'), 'Digitalizzazione')
     label(sheet.getCell('B2'), 'Corretto').fill = CORRECTED_FILL
-    shareStyles(workbook)
+    styleSharer()(sheet)
     expect(sheet.getCell('A1').style).toBe(sheet.getCell('B1').style)
     expect(sheet.getCell('A2').style).not.toBe(sheet.getCell('A1').style)
     expect(sheet.getCell('B2').style).not.toBe(sheet.getCell('A1').style)

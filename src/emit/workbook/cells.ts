@@ -1,16 +1,22 @@
 import type ExcelJS from 'exceljs'
 import type { Value } from '../../values/value.js'
 
+/** A cell by its sheet's name and its address ("H3"): what stays known of it once its sheet is written out. */
+export interface CellRef {
+  sheet: string
+  address: string
+}
+
 /** Where each record path was written: "objectives[0].weighting.score" -> sheet and cell. */
 export class CellIndex {
-  private readonly cells = new Map<string, ExcelJS.Cell>()
+  private readonly cells = new Map<string, CellRef>()
 
   set(path: string, cell: ExcelJS.Cell): void {
-    if (!this.cells.has(path)) this.cells.set(path, cell)
+    if (!this.cells.has(path)) this.cells.set(path, { sheet: cell.worksheet.name, address: cell.address })
   }
 
   /** The cell of a path, or of its nearest parent path that was written. */
-  find(path: string): ExcelJS.Cell | null {
+  find(path: string): CellRef | null {
     let at = path
     for (;;) {
       const cell = this.cells.get(at)

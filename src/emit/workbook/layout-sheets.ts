@@ -10,6 +10,16 @@ const CRITERION_LABEL = { importanza: 'Importanza', impattoEsterno: 'Impatto est
 const MONTHS = ['G', 'F', 'M', 'A', 'M', 'G', 'L', 'A', 'S', 'O', 'N', 'D']
 const UNIT_LABEL = 'Unità organizzativa'
 
+/** The plan's title as a sheet's title block prints it, if the record has one. */
+function planTitle(record: PlanRecord): string | null {
+  return record.plan.title ?? (record.plan.year ? `Piano della performance ${record.plan.year}` : null)
+}
+
+/** The row of the list's column headers: under the title block and a blank row. */
+export function listHeaderRow(record: PlanRecord): number {
+  return 2 + (record.plan.comune ? 1 : 0) + (planTitle(record) ? 1 : 0)
+}
+
 /** The plan's title block on top of a sheet: «Comune di …» and the plan's title. Returns the next row. */
 function writeTitle(sheet: ExcelJS.Worksheet, record: PlanRecord, width: number, cells: CellIndex): number {
   let r = 1
@@ -18,7 +28,7 @@ function writeTitle(sheet: ExcelJS.Worksheet, record: PlanRecord, width: number,
     sheet.mergeCells(r, 1, r, width)
     r++
   }
-  const title = record.plan.title ?? (record.plan.year ? `Piano della performance ${record.plan.year}` : null)
+  const title = planTitle(record)
   if (title) {
     const cell = label(sheet.getCell(r, 1), title)
     cell.font = { bold: true, size: 13 }
@@ -48,8 +58,9 @@ export function writeListSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, cel
   fields.forEach((field, c) => (sheet.getColumn(c + 1).width = field.path === 'title' || field.path === 'description' ? 48 : field.path === 'id' ? 11 : 22))
   indicators.forEach((column, c) => (sheet.getColumn(fields.length + c + 1).width = column.path === 'name' ? 40 : 16))
   areas.forEach((_, c) => (sheet.getColumn(fields.length + indicators.length + c + 1).width = 14))
-  let r = writeTitle(sheet, record, width, cells)
-  const header = r
+  writeTitle(sheet, record, width, cells)
+  const header = listHeaderRow(record)
+  let r = header
   ;[...fields.map((field) => fieldLabel(field, objectives)), ...indicators.map((column) => column.label), ...areas].forEach((title, c) => label(sheet.getCell(r, c + 1), title))
   r++
   let unit: string | null = null
@@ -79,7 +90,6 @@ export function writeListSheet(sheet: ExcelJS.Worksheet, record: PlanRecord, cel
     }
     r++
   })
-  sheet.views = [{ state: 'frozen', ySplit: header }]
   printSetup(sheet, { titleRows: `${header}:${header}` })
 }
 

@@ -67,9 +67,13 @@ function onePageScale(sheet: ExcelJS.Worksheet): number {
     width: page.width - (MARGINS.left + MARGINS.right) * 72,
     height: page.height - (MARGINS.top + MARGINS.bottom) * 72,
   }
-  let width = 0
-  for (let c = 1; c <= sheet.columnCount; c++) width += (sheet.getColumn(c).width ?? 9) * POINTS_PER_CHARACTER
   let height = 0
-  sheet.eachRow({ includeEmpty: true }, (row) => (height += row.height ?? 15))
+  let columns = 0
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    height += row.height ?? 15
+    if (row.hasValues) columns = Math.max(columns, row.cellCount)
+  })
+  let width = 0
+  for (let c = 1; c <= columns; c++) width += (sheet.getColumn(c).width ?? 9) * POINTS_PER_CHARACTER
   return Math.min(1, printable.width / Math.max(1, width), printable.height / Math.max(1, height))
 }

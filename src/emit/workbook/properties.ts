@@ -3,9 +3,9 @@ import type ExcelJS from 'exceljs'
 /** Document dates are fixed: the same record always gives the same bytes. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1))
 
-/** The part of exceljs's writer that writes docProps/app.xml (not in its typings). */
-interface AppWriter {
-  addApp(zip: { append(xml: string, options: { name: string }): void }, model: unknown): Promise<void>
+/** The zip exceljs's streaming writer adds its parts to (not in its typings). */
+interface PartsWriter {
+  zip: { append(source: unknown, options: { name: string }): unknown }
 }
 
 /**
@@ -15,20 +15,30 @@ interface AppWriter {
  * exceljs names «Microsoft Excel 16» as the application in docProps/app.xml; a spreadsheet
  * program trusts the cached values of a file Excel saved and may skip recalculating them, and an
  * auditor reading the properties would be misled. The application is rewritten to perfplan.
+ * exceljs's streaming writer has no setting for the calculation either: «calcPr fullCalcOnLoad»
+ * is added to xl/workbook.xml as the part is written.
  */
-export function setProperties(workbook: ExcelJS.Workbook, title: string): void {
+export function setProperties(workbook: ExcelJS.stream.xlsx.WorkbookWriter, title: string): void {
   workbook.creator = 'perfplan'
   workbook.lastModifiedBy = 'perfplan'
   workbook.created = FIXED_DATE
   workbook.modified = FIXED_DATE
   workbook.title = title
-  // «calcPr fullCalcOnLoad»: every formula is recomputed on opening, whatever was cached.
-  workbook.calcProperties.fullCalcOnLoad = true
-  const writer = workbook.xlsx as unknown as AppWriter
-  const addApp = writer.addApp.bind(writer)
-  writer.addApp = (zip, model) => addApp({ append: (xml, options) => zip.append(asPerfplan(xml), options) }, model)
+  const { zip } = workbook as unknown as PartsWriter
+  const append = zip.append.bind(zip)
+  zip.append = (source, options) => {
+    const name = options.name.replace(/^\//, '')
+    if (typeof source === 'string' && name === 'docProps/app.xml') return append(asPerfplan(source), options)
+    if (typeof source === 'string' && name === 'xl/workbook.xml') return append(recalculatedOnLoad(source), options)
+    return append(source, options)
+  }
 }
 
 function asPerfplan(xml: string): string {
   return xml.replace(/<Application>[^<]*<\/Application>/, '<Application>perfplan</Application>').replace(/<AppVersion>[^<]*<\/AppVersion>/, '')
+}
+
+/** «calcPr fullCalcOnLoad»: every formula is recomputed on opening, whatever was cached. */
+function recalculatedOnLoad(xml: string): string {
+  return xml.replace(/<calcPr\b([^>]*?)\/>/, (tag, attributes: string) => (attributes.includes('fullCalcOnLoad') ? tag : `<calcPr${attributes} fullCalcOnLoad="1"/>`))
 }

@@ -8,14 +8,16 @@ import { SEVERITY_LABEL } from '../../model/finding.js'
 import { BOLD, BORDER, CellIndex, LINK_FONT, TOP, WRAP_TOP, ERROR_FILL, DOUBT_FILL, CORRECTED_FILL, LABEL_FILL, label, number, text, typed, sheetRef, DECIMALS } from './cells.js'
 import { printSetup } from './print.js'
 
+/** The row of a report's column headers (under its title line), kept on screen and repeated on every printed page. */
+export const REPORT_HEADER_ROW = 2
+
 /** Writes a title line the importer recognises as "not a card" ("AREE", "INDICATORI", "RILIEVI"), then a header. */
 function start(sheet: ExcelJS.Worksheet, title: string, header: string[], widths: number[]): void {
   label(sheet.getCell('A1'), title)
   sheet.mergeCells(1, 1, 1, Math.min(header.length, 3))
-  header.forEach((name, c) => label(sheet.getRow(2).getCell(c + 1), name))
+  header.forEach((name, c) => label(sheet.getRow(REPORT_HEADER_ROW).getCell(c + 1), name))
   widths.forEach((width, c) => (sheet.getColumn(c + 1).width = width))
-  sheet.views = [{ state: 'frozen', ySplit: 2 }]
-  printSetup(sheet, { titleRows: '2:2' })
+  printSetup(sheet, { titleRows: `${REPORT_HEADER_ROW}:${REPORT_HEADER_ROW}` })
 }
 
 /**
@@ -132,8 +134,7 @@ export function writeFindingsSheet(sheet: ExcelJS.Worksheet, record: PlanRecord,
       cell.alignment = c >= 3 && c <= 7 ? WRAP_TOP : TOP
     })
     if (target) {
-      const name = target.worksheet.name
-      row.getCell(7).value = { text: `${name}!${target.address}`, hyperlink: `#${sheetRef(name)}!${target.address}` }
+      row.getCell(7).value = { text: `${target.sheet}!${target.address}`, hyperlink: `#${sheetRef(target.sheet)}!${target.address}` }
       row.getCell(7).font = LINK_FONT
     }
     row.getCell(1).fill = SEVERITY_FILL[finding.severity]

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs'
 
 /**
- * Gives every cell that looks the same one shared style object, once the workbook is built.
+ * Gives every cell that looks the same one shared style object, sheet by sheet as each is done.
  *
  * exceljs gives each cell a style object of its own and, when it writes, renders each one to XML
  * (number format, font, border, fill, alignment) to find its entry in styles.xml; it skips that
@@ -10,10 +10,10 @@ import type ExcelJS from 'exceljs'
  *
  * Two styles are the same when they hold the same part objects (the writers use one constant per
  * font, fill, border and alignment), so no style is rendered or serialised to compare it. Must be
- * the last step before writing: a cell setter (`cell.fill = …`) would change every cell sharing
- * the object.
+ * the last step before a sheet is written out: a cell setter (`cell.fill = …`) would change every
+ * cell sharing the object.
  */
-export function shareStyles(workbook: ExcelJS.Workbook): void {
+export function styleSharer(): (sheet: ExcelJS.Worksheet) => void {
   const ids = new Map<unknown, number>()
   const id = (part: unknown): number => {
     if (part === undefined) return 0
@@ -22,11 +22,10 @@ export function shareStyles(workbook: ExcelJS.Workbook): void {
     return n
   }
   const shared = new Map<string, Partial<ExcelJS.Style>>()
-  for (const sheet of workbook.worksheets) {
-    for (let r = 1; r <= sheet.rowCount; r++) {
-      const row = sheet.findRow(r)
-      for (let c = 1; c <= (row?.cellCount ?? 0); c++) {
-        const cell = row?.findCell(c)
+  return (sheet) => {
+    sheet.eachRow((row) => {
+      for (let c = 1; c <= row.cellCount; c++) {
+        const cell = row.findCell(c)
         if (!cell) continue
         const { numFmt, font, border, fill, alignment, protection } = cell.style
         const key = `${id(numFmt)},${id(font)},${id(border)},${id(fill)},${id(alignment)},${id(protection)}`
@@ -34,6 +33,6 @@ export function shareStyles(workbook: ExcelJS.Workbook): void {
         if (style) cell.style = style
         else shared.set(key, cell.style)
       }
-    }
+    })
   }
 }

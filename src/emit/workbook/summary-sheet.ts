@@ -6,6 +6,9 @@ import { countFindings } from '../../model/finding.js'
 import { BOLD, BORDER, CellIndex, LINK_FONT, WRAP_TOP, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, formula, label, number, text, textLiteral, sheetRef, DECIMALS } from './cells.js'
 import { printSetup } from './print.js'
 
+/** The row of the summary's column headers, kept on screen and repeated on every printed page. */
+export const SUMMARY_HEADER_ROW = 5
+
 /**
  * «Riepilogo»: the plan's summary, one row per summary row as printed (N., Tipo,
  * Descrizione, Cod., CdR Coinvolti), each description a link to its card sheet, then the
@@ -36,9 +39,9 @@ export function writeSummarySheet(
   sheet.getCell('A3').font = { italic: true, color: { argb: 'FF595959' } }
   sheet.mergeCells('A3:F3')
 
-  header.forEach((title, c) => label(sheet.getRow(5).getCell(c + 1), title))
+  header.forEach((title, c) => label(sheet.getRow(SUMMARY_HEADER_ROW).getCell(c + 1), title))
   record.summary.forEach((row, i) => {
-    const r = 6 + i
+    const r = SUMMARY_HEADER_ROW + 1 + i
     const cellsOf = sheet.getRow(r)
     const at = `summary[${i}]`
     cells.set(`${at}.rowLabel`, text(cellsOf.getCell(1), row.rowLabel))
@@ -83,8 +86,7 @@ export function writeSummarySheet(
     }
   })
   writeLegend(sheet, 7 + record.summary.length)
-  sheet.views = [{ state: 'frozen', ySplit: 5 }]
-  printSetup(sheet, { titleRows: '5:5' })
+  printSetup(sheet, { titleRows: `${SUMMARY_HEADER_ROW}:${SUMMARY_HEADER_ROW}` })
 }
 
 /** What «Stato» says when the weights per area no longer add up to the score. */

@@ -23,7 +23,7 @@ export function weightOn(objective: Objective, area: string): number {
 export function areaWeightFormula(objective: Objective, index: number, area: string, cells: CellIndex): { formula: string; result: number } | null {
   const refs = objective.areas.flatMap((row, a) => {
     const cell = row.area === area ? cells.find(`objectives[${index}].areas[${a}].absoluteWeight`) : null
-    return cell ? [`${sheetRef(cell.worksheet.name)}!${cell.address}`] : []
+    return cell ? [`${sheetRef(cell.sheet)}!${cell.address}`] : []
   })
   return refs.length === 0 ? null : { formula: refs.join('+'), result: weightOn(objective, area) }
 }
