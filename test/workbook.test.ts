@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { emitWorkbook } from '../src/emit/workbook.js'
-import { BOLD, CORRECTED_FILL, label, text } from '../src/emit/workbook/cells.js'
+import { BOLD, CellIndex, CORRECTED_FILL, DOUBT_FILL, label, text } from '../src/emit/workbook/cells.js'
+import { Annotations } from '../src/emit/workbook/annotations.js'
+import type { Finding } from '../src/model/finding.js'
 import { styleSharer } from '../src/emit/workbook/share-styles.js'
 import { importBytes } from '../src/pipeline.js'
 import { entryHead, zipEntries } from '../src/readers/zip.js'
@@ -76,8 +78,28 @@ describe.each(PLANS)('the corrected workbook of %s', (file) => {
       expect([entry.name, entry.method]).toEqual([entry.name, 8])
       // The local header's DOS time and date: 0 (midnight) and (2000 - 1980) << 9 | 1 << 5 | 1.
       expect([entry.name, view.getUint16(entry.offset + 10, true), view.getUint16(entry.offset + 12, true)]).toEqual([entry.name, 0, (20 << 9) | (1 << 5) | 1])
+      // Sizes in the local header, no descriptor after the data (flag bit 3 clear).
+      expect([entry.name, view.getUint16(entry.offset + 6, true) & 0x08, view.getUint32(entry.offset + 18, true), view.getUint32(entry.offset + 22, true)]).toEqual([entry.name, 0, entry.compressedSize, entry.uncompressedSize])
     }
+    // Each entry's data is followed by the next entry's local header.
+    const ordered = [...parts].sort((a, b) => a.offset - b.offset)
+    ordered.slice(1).forEach((entry, k) => {
+      const before = ordered[k] as (typeof ordered)[number]
+      const nameAndExtra = view.getUint16(before.offset + 26, true) + view.getUint16(before.offset + 28, true)
+      expect([entry.name, entry.offset]).toEqual([entry.name, before.offset + 30 + nameAndExtra + before.compressedSize])
+    })
     expect(zipText(bytes, '[Content_Types].xml')).toContain('spreadsheetml.sheet.main+xml')
+  })
+
+  it('lists its sheets in order, «Riepilogo» first, each with its own id and its own print titles', async () => {
+    const { record } = await imported(file)
+    const xml = zipText(await emitWorkbook(record), 'xl/workbook.xml')
+    const sheets = [...xml.matchAll(/<sheet sheetId="(\d+)" name="([^"]+)"/g)].map((m) => ({ id: m[1], name: m[2] }))
+    const cards = record.objectives.map((objective) => `Obiettivo ${objective.id}`)
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['Riepilogo', ...cards, 'Aree', 'Indicatori', 'Rilievi'])
+    expect(new Set(sheets.map((sheet) => sheet.id)).size).toBe(sheets.length)
+    const titles = [...xml.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">&apos;([^&]+)&apos;/g)].map((m) => [Number(m[1]), m[2]])
+    expect(titles).toEqual(sheets.map((sheet, i) => [i, sheet.name]))
   })
 
   it('lists every finding in «Rilievi», errors first, under a frozen, filtered header', async () => {
@@ -263,5 +285,49 @@ describe('shared cell styles', () => {
     expect(() => {
       ;(BOLD as { bold: boolean }).bold = false
     }).toThrow(TypeError)
+  })
+})
+
+describe('findings marked sheet by sheet', () => {
+  const finding = (path: string, severity: Finding['severity'], corrected: unknown): Finding => ({
+    rule: 'WEIGHT_SUM',
+    severity,
+    objectiveId: '1',
+    path,
+    message: 'i pesi non sommano a 100',
+    found: 90,
+    corrected,
+    location: null,
+  })
+
+  it('lands each finding on the cell of its path or its nearest written parent, on that sheet only', () => {
+    const workbook = new ExcelJS.Workbook()
+    const card = workbook.addWorksheet('Obiettivo 1')
+    const other = workbook.addWorksheet('Obiettivo 2')
+    const cells = new CellIndex()
+    cells.set('objectives[0]', card.getCell('H2'))
+    cells.set('objectives[0].weighting.score', card.getCell('D8'))
+    cells.set('objectives[1]', other.getCell('H2'))
+    const annotations = new Annotations([finding('objectives[0].weighting.score', 'warning', 100), finding('objectives[0].areas[2]', 'warning', null), finding('plan.year', 'error', null)], cells)
+    annotations.mark(other)
+    expect(other.getCell('H2').note).toBeUndefined()
+    annotations.mark(card)
+    expect(card.getCell('D8').note).toBe('WEIGHT_SUM (warning): i pesi non sommano a 100 Valore originale: 90.')
+    expect(card.getCell('D8').fill).toBe(CORRECTED_FILL)
+    expect(card.getCell('H2').fill).toBe(DOUBT_FILL)
+    expect(() => annotations.verify()).not.toThrow()
+  })
+
+  it('refuses a workbook in which a later sheet wrote a nearer cell for a finding already marked', () => {
+    const workbook = new ExcelJS.Workbook()
+    const card = workbook.addWorksheet('Obiettivo 1')
+    const summary = workbook.addWorksheet('Riepilogo')
+    const cells = new CellIndex()
+    cells.set('objectives[0]', card.getCell('H2'))
+    const annotations = new Annotations([finding('objectives[0].weight', 'warning', null)], cells)
+    annotations.mark(card)
+    cells.set('objectives[0].weight', summary.getCell('C6'))
+    annotations.mark(summary)
+    expect(() => annotations.verify()).toThrow('finding WEIGHT_SUM at objectives[0].weight was marked on Obiettivo 1!H2, but its cell is Riepilogo!C6')
   })
 })

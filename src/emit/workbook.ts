@@ -10,9 +10,13 @@ import { writeCardSheet } from './workbook/card-sheet.js'
 import { SUMMARY_HEADER_ROW, writeSummarySheet } from './workbook/summary-sheet.js'
 import { listHeaderRow, writeListSheet, writePairsCardSheet, writeWeightListSheet } from './workbook/layout-sheets.js'
 import { REPORT_HEADER_ROW, writeAreasSheet, writeFindingsSheet, writeIndicatorsSheet } from './workbook/report-sheets.js'
-import { fixZipDates } from './zip-dates.js'
+import { deflateZip } from './zip-deflate.js'
 import { setProperties } from './workbook/properties.js'
 import { styleSharer } from './workbook/share-styles.js'
+import { zipCatchUp } from './workbook/archive.js'
+
+/** How many parts the zip may lag behind the sheets written out (each holds its XML meanwhile). */
+const ZIP_BACKLOG = 64
 
 /**
  * The corrected workbook of a plan: «Riepilogo», one card sheet per objective laid out like
@@ -20,8 +24,9 @@ import { styleSharer } from './workbook/share-styles.js'
  * comment giving the original value and the rule; cells in doubt are yellow (red for errors).
  * perfplan reads it back like any plan.
  *
- * Written with exceljs's streaming writer: each sheet is written out (and deflated) as soon as
- * it is done, so a plan of hundreds of cards never holds more than a sheet's cells at once.
+ * Written with exceljs's streaming writer: each sheet is written out as soon as it is done, so a
+ * plan of hundreds of cards never holds more than a sheet's cells at once; the zip's parts are
+ * deflated at the end (see zip-deflate.ts).
  */
 export async function emitWorkbook(record: PlanRecord, options: { scheme?: WeightingScheme } = {}): Promise<Uint8Array> {
   const scheme = options.scheme ?? DEFAULT_SCHEME
@@ -32,68 +37,90 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
       done()
     },
   })
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { store: true } })
   setProperties(workbook, record.plan.title ?? record.source.file)
 
   const cells = new CellIndex()
   const annotations = new Annotations(record.findings, cells)
   const shareStyles = styleSharer()
+  const catchUp = zipCatchUp(workbook)
   // The streaming writer writes a sheet's views and its «fit to page» flag when it is added.
   const add = (name: string, frozenRows = 0): ExcelJS.Worksheet =>
     workbook.addWorksheet(name, { views: frozenRows > 0 ? [{ state: 'frozen', ySplit: frozenRows }] : [], pageSetup: { fitToWidth: 1 } })
-  /** The findings' marks, row heights and print set-up, then the sheet is written out. */
-  const done = (sheet: ExcelJS.Worksheet): void => {
+  /**
+   * The findings' marks, row heights and print set-up, then the sheet is written out; the next
+   * one waits while the zip is more than a few parts behind.
+   */
+  const done = async (sheet: ExcelJS.Worksheet): Promise<void> => {
     annotations.mark(sheet)
     fitRowHeights(sheet)
     finishPrint(sheet, record)
     shareStyles(sheet)
     sheet.commit()
+    await catchUp(ZIP_BACKLOG)
   }
 
   const taken = new Set<string>(['riepilogo', 'obiettivi', 'aree', 'indicatori', 'rilievi'])
+  /** A sheet written after others but shown before them. */
+  let first: ExcelJS.Worksheet | null = null
   const layouts = record.source.layouts
   if (layouts.includes('seed-card') || record.objectives.length === 0) {
-    // The seed's template: its summary, first, filled once its cards are written.
-    const summary = add('Riepilogo', SUMMARY_HEADER_ROW)
+    // The seed's template: its cards, then its summary, which refers to their cells, put first.
     const cards = new Map<string, { name: string; score: string }>()
-    record.objectives.forEach((objective, i) => {
+    for (const [i, objective] of record.objectives.entries()) {
       const name = sheetName(`Obiettivo ${objective.id}`, taken)
       const sheet = add(name)
       const { score } = writeCardSheet(sheet, record, i, scheme, cells)
-      done(sheet)
+      await done(sheet)
       if (!cards.has(objective.id)) cards.set(objective.id, { name, score })
-    })
+    }
+    const summary = add('Riepilogo', SUMMARY_HEADER_ROW)
     writeSummarySheet(summary, record, cards, cells)
-    done(summary)
+    await done(summary)
+    first = summary
   } else if (layouts.some((layout) => layout === 'kv-card' || layout === 'indicator-card')) {
     // Cards of label|value pairs, after the list that summarises them if the plan has one.
     if (record.summary.length > 0) {
       const summary = add('Riepilogo')
       writeWeightListSheet(summary, record, cells)
-      done(summary)
+      await done(summary)
     }
-    record.objectives.forEach((objective, i) => {
+    for (const [i, objective] of record.objectives.entries()) {
       const sheet = add(sheetName(`Obiettivo ${objective.id}`, taken))
       writePairsCardSheet(sheet, record, i, cells, i === 0 && record.summary.length === 0)
-      done(sheet)
-    })
+      await done(sheet)
+    }
   } else {
     // A list (or matrix) of objectives: laid out as the comune printed it.
     const sheet = add('Obiettivi', listHeaderRow(record))
     writeListSheet(sheet, record, cells)
-    done(sheet)
+    await done(sheet)
   }
   const areas = add('Aree', REPORT_HEADER_ROW)
   writeAreasSheet(areas, record, cells)
-  done(areas)
+  await done(areas)
   const indicators = add('Indicatori', REPORT_HEADER_ROW)
   writeIndicatorsSheet(indicators, record)
-  done(indicators)
+  await done(indicators)
   const findings = add('Rilievi', REPORT_HEADER_ROW)
   writeFindingsSheet(findings, record, cells)
-  done(findings)
+  await done(findings)
 
+  if (first) moveFirst(workbook, first)
   await workbook.commit()
   annotations.verify()
-  return fixZipDates(Buffer.concat(chunks))
+  return deflateZip(Buffer.concat(chunks))
+}
+
+/**
+ * Puts a sheet first among the workbook's tabs. exceljs's streaming writer orders the tabs as the
+ * sheets were added and has no setting for it; its list of sheets is reordered once every sheet
+ * is added (it numbers a new sheet from the list), before the workbook's parts are written. (Adding the summary first instead would hold every card's
+ * written-out XML in memory until the summary is done: the zip takes its parts in turn.)
+ */
+function moveFirst(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet): void {
+  const sheets = (workbook as unknown as { _worksheets: ExcelJS.Worksheet[] })._worksheets
+  if (!sheets.includes(sheet)) throw new Error(`sheet ${sheet.name} is not in the workbook`)
+  const rest = sheets.filter((other) => other !== undefined && other !== sheet)
+  sheets.splice(0, sheets.length, sheet, ...rest)
 }

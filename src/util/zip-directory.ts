@@ -45,7 +45,7 @@ export function zipDirectory(bytes: Uint8Array): ZipDirectory | null {
 }
 
 /** The length of a central directory record: its fixed part, name, extra field and comment. */
-function recordLength(view: DataView, record: number): number {
+export function recordLength(view: DataView, record: number): number {
   return 46 + view.getUint16(record + 28, true) + view.getUint16(record + 30, true) + view.getUint16(record + 32, true)
 }
 

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs'
 import type { Finding } from '../../model/finding.js'
 import { show } from '../../values/show.js'
-import { CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, type CellIndex, type CellRef } from './cells.js'
+import { ancestry, CORRECTED_FILL, DOUBT_FILL, ERROR_FILL, type CellIndex, type CellRef } from './cells.js'
 
 const FILLS = [null, DOUBT_FILL, ERROR_FILL, CORRECTED_FILL] as const
 
@@ -16,19 +16,33 @@ const FILLS = [null, DOUBT_FILL, ERROR_FILL, CORRECTED_FILL] as const
  */
 export class Annotations {
   private readonly placed = new Map<number, CellRef>()
+  /** The findings each path could land a finding on: its own and its children's. */
+  private readonly byPath = new Map<string, number[]>()
 
   constructor(
     private readonly findings: readonly Finding[],
     private readonly cells: CellIndex,
-  ) {}
+  ) {
+    findings.forEach((finding, i) => {
+      for (const path of finding.path ? ancestry(finding.path) : []) {
+        const list = this.byPath.get(path)
+        if (list) list.push(i)
+        else this.byPath.set(path, [i])
+      }
+    })
+  }
 
   /** Marks the cells of a sheet, before it is written out. */
   mark(sheet: ExcelJS.Worksheet): void {
+    // Only a finding whose path or a parent of it has its cell on this sheet can land here.
+    const candidates = new Set<number>()
+    for (const path of this.cells.pathsOn(sheet.name)) for (const i of this.byPath.get(path) ?? []) candidates.add(i)
     const notes = new Map<string, { lines: string[]; mark: number }>()
-    this.findings.forEach((finding, i) => {
-      if (!finding.path || this.placed.has(i)) return
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const finding = this.findings[i] as Finding
+      if (!finding.path || this.placed.has(i)) continue
       const target = this.cells.find(finding.path)
-      if (!target || target.sheet !== sheet.name) return
+      if (!target || target.sheet !== sheet.name) continue
       this.placed.set(i, target)
       const original = finding.found === null ? '' : ` Valore originale: ${show(finding.found)}.`
       const note = notes.get(target.address) ?? { lines: [], mark: 0 }
@@ -39,7 +53,7 @@ export class Annotations {
       const mark = finding.severity === 'info' ? 0 : finding.corrected !== null ? 3 : finding.severity === 'error' ? 2 : 1
       note.mark = Math.max(note.mark, mark)
       notes.set(target.address, note)
-    })
+    }
     for (const [address, { lines, mark }] of notes) {
       const cell = sheet.getCell(address)
       cell.note = lines.join('\n')

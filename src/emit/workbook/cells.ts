@@ -7,24 +7,45 @@ export interface CellRef {
   address: string
 }
 
+/** A path and its parents, nearest first: "objectives[0].areas[1].weight", "objectives[0].areas[1]", "objectives[0].areas", "objectives[0]", "objectives". */
+export function ancestry(path: string): string[] {
+  const paths: string[] = []
+  for (let at = path; at !== ''; ) {
+    paths.push(at)
+    const parent = at.replace(/(\.[^.[\]]+|\[\d+\])$/, '')
+    if (parent === at) break
+    at = parent
+  }
+  return paths
+}
+
 /** Where each record path was written: "objectives[0].weighting.score" -> sheet and cell. */
 export class CellIndex {
   private readonly cells = new Map<string, CellRef>()
+  private readonly bySheet = new Map<string, string[]>()
 
+  /** Records the cell of a path; the first cell written for a path keeps it. */
   set(path: string, cell: ExcelJS.Cell): void {
-    if (!this.cells.has(path)) this.cells.set(path, { sheet: cell.worksheet.name, address: cell.address })
+    if (this.cells.has(path)) return
+    const ref = { sheet: cell.worksheet.name, address: cell.address }
+    this.cells.set(path, ref)
+    const paths = this.bySheet.get(ref.sheet)
+    if (paths) paths.push(path)
+    else this.bySheet.set(ref.sheet, [path])
   }
 
   /** The cell of a path, or of its nearest parent path that was written. */
   find(path: string): CellRef | null {
-    let at = path
-    for (;;) {
+    for (const at of ancestry(path)) {
       const cell = this.cells.get(at)
       if (cell) return cell
-      const parent = at.replace(/(\.[^.[\]]+|\[\d+\])$/, '')
-      if (parent === at || parent === '') return null
-      at = parent
     }
+    return null
+  }
+
+  /** The paths whose cells are on a sheet. */
+  pathsOn(sheet: string): readonly string[] {
+    return this.bySheet.get(sheet) ?? []
   }
 }
 

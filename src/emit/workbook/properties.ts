@@ -1,12 +1,8 @@
 import type ExcelJS from 'exceljs'
+import { rewriteParts } from './archive.js'
 
 /** Document dates are fixed: the same record always gives the same bytes. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1))
-
-/** The zip exceljs's streaming writer adds its parts to (not in its typings). */
-interface PartsWriter {
-  zip: { append(source: unknown, options: { name: string }): unknown }
-}
 
 /**
  * The workbook's document properties: perfplan as author and as the program that wrote it, the
@@ -24,14 +20,7 @@ export function setProperties(workbook: ExcelJS.stream.xlsx.WorkbookWriter, titl
   workbook.created = FIXED_DATE
   workbook.modified = FIXED_DATE
   workbook.title = title
-  const { zip } = workbook as unknown as PartsWriter
-  const append = zip.append.bind(zip)
-  zip.append = (source, options) => {
-    const name = options.name.replace(/^\//, '')
-    if (typeof source === 'string' && name === 'docProps/app.xml') return append(asPerfplan(source), options)
-    if (typeof source === 'string' && name === 'xl/workbook.xml') return append(recalculatedOnLoad(source), options)
-    return append(source, options)
-  }
+  rewriteParts(workbook, (name, xml) => (name === 'docProps/app.xml' ? asPerfplan(xml) : name === 'xl/workbook.xml' ? recalculatedOnLoad(xml) : xml))
 }
 
 function asPerfplan(xml: string): string {
