@@ -16,7 +16,7 @@ import { styleSharer } from './workbook/share-styles.js'
 import { zipCatchUp } from './workbook/archive.js'
 
 /** How many parts the zip may lag behind the sheets written out (each holds its XML meanwhile). */
-const ZIP_BACKLOG = 64
+const ZIP_BACKLOG = 2
 
 /**
  * The corrected workbook of a plan: «Riepilogo», one card sheet per objective laid out like
@@ -33,7 +33,7 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
   const chunks: Buffer[] = []
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk)
+      chunks.push(Buffer.from(chunk)) // a copy: a chunk may be a view of a larger buffer of the writer
       done()
     },
   })
@@ -109,7 +109,9 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
   if (first) moveFirst(workbook, first)
   await workbook.commit()
   annotations.verify()
-  return deflateZip(Buffer.concat(chunks))
+  const stored = Buffer.concat(chunks)
+  chunks.length = 0
+  return deflateZip(stored)
 }
 
 /**
