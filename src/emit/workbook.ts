@@ -16,7 +16,7 @@ import { styleSharer } from './workbook/share-styles.js'
 import { zipCatchUp } from './workbook/archive.js'
 
 /** How many parts the zip may lag behind the sheets written out (each holds its XML meanwhile). */
-const ZIP_BACKLOG = 2
+const ZIP_BACKLOG = 32
 
 /**
  * The corrected workbook of a plan: «Riepilogo», one card sheet per objective laid out like
