@@ -117,12 +117,13 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
 /**
  * Puts a sheet first among the workbook's tabs. exceljs's streaming writer orders the tabs as the
  * sheets were added and has no setting for it; its list of sheets is reordered once every sheet
- * is added (it numbers a new sheet from the list), before the workbook's parts are written. (Adding the summary first instead would hold every card's
- * written-out XML in memory until the summary is done: the zip takes its parts in turn.)
+ * is added (it numbers a new sheet from the list), before the workbook's parts are written.
+ * (Adding the summary first instead would hold every card's written-out XML in memory until the
+ * summary is done: the zip takes its parts in turn.)
  */
 function moveFirst(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet): void {
   const sheets = (workbook as unknown as { _worksheets: ExcelJS.Worksheet[] })._worksheets
   if (!sheets.includes(sheet)) throw new Error(`sheet ${sheet.name} is not in the workbook`)
-  const rest = sheets.filter((other) => other !== undefined && other !== sheet)
+  const rest = sheets.filter((other) => other !== sheet) // filter skips the list's unused slot 0
   sheets.splice(0, sheets.length, sheet, ...rest)
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs'
-import type { MergedRange } from '../../util/sheet-merges.js'
+import { mergedRanges } from '../../util/sheet-merges.js'
 
 /**
  * Row heights and column widths from the text the cells hold. Spreadsheet programs do not
@@ -98,7 +98,7 @@ interface Block {
  * of their own cells, then spreads what it still lacks evenly over the rows it covers.
  */
 export function fitRowHeights(sheet: ExcelJS.Worksheet): void {
-  const merges = mergedBlocks(sheet)
+  const merges = mergedRanges(sheet)
   const columnWidth = (c: number) => sheet.getColumn(c).width ?? 9
   const heights = new Map<number, number>()
   const spanning: Block[] = []
@@ -131,20 +131,4 @@ export function fitRowHeights(sheet: ExcelJS.Worksheet): void {
     for (let r = block.top; r <= block.bottom; r++) heights.set(r, (heights.get(r) ?? LINE_HEIGHT) + extra)
   }
   for (const [r, height] of [...heights].sort((a, b) => a[0] - b[0])) sheet.getRow(r).height = Math.min(MAX_HEIGHT, Math.ceil(height))
-}
-
-/** The sheet's merged ranges, keyed by the address of each range's top-left cell, from the cells merged into it. */
-function mergedBlocks(sheet: ExcelJS.Worksheet): Map<string, MergedRange> {
-  const merges = new Map<string, MergedRange>()
-  sheet.eachRow((row) => {
-    row.eachCell((cell) => {
-      if (!cell.isMerged) return
-      const master = cell.master
-      const range = merges.get(master.address) ?? { top: +master.row, left: +master.col, bottom: +master.row, right: +master.col }
-      range.bottom = Math.max(range.bottom, +cell.row)
-      range.right = Math.max(range.right, +cell.col)
-      merges.set(master.address, range)
-    })
-  })
-  return merges
 }
