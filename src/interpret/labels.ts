@@ -32,28 +32,42 @@ function firstWord(key: string): string {
  * an exact match, or a prefix label followed by its value (`rest`).
  */
 export function matchLabel(text: string, allowed: readonly LabelId[]): { id: LabelId; rest: string } | null {
-  const key = keyOf(text)
-  if (key === '') return null
-  for (const id of exact.get(key) ?? []) if (allowed.includes(id)) return { id, rest: '' }
-  for (const id of compact.get(key.replace(/ /g, '')) ?? []) if (allowed.includes(id)) return { id, rest: '' }
-  for (const { key: prefix, id } of prefixedBy.get(firstWord(key)) ?? []) {
-    if (key.length <= prefix.length || key.charCodeAt(prefix.length) !== 32 || !key.startsWith(prefix) || !allowed.includes(id)) continue
-    return { id, rest: restAfter(text, prefix) }
+  for (const candidate of candidatesOf(text)) {
+    if (!allowed.includes(candidate.id)) continue
+    return { id: candidate.id, rest: candidate.prefix === null ? '' : restAfter(text, candidate.prefix) }
   }
   return null
 }
 
-/** Label keys of the texts seen lately: the same cell text is matched against many labels. */
-const keys = new Map<string, string>()
+/** A label a text can be: whole (`prefix` null) or as the words it starts with. */
+interface Candidate {
+  id: LabelId
+  prefix: string | null
+}
 
-function keyOf(text: string): string {
-  let key = keys.get(text)
-  if (key === undefined) {
-    if (keys.size > 20000) keys.clear()
-    key = labelKey(text)
-    keys.set(text, key)
+/**
+ * Every label a text can be, in the order matchLabel tries them: exact keys, then keys
+ * without spaces, then prefix labels longest first. The same cell text is matched against
+ * many sets of labels, so the candidates of the texts seen lately are kept.
+ */
+const candidates = new Map<string, readonly Candidate[]>()
+
+function candidatesOf(text: string): readonly Candidate[] {
+  let found = candidates.get(text)
+  if (found !== undefined) return found
+  if (candidates.size > 20000) candidates.clear()
+  const key = labelKey(text)
+  const list: Candidate[] = []
+  if (key !== '') {
+    for (const id of exact.get(key) ?? []) list.push({ id, prefix: null })
+    for (const id of compact.get(key.replace(/ /g, '')) ?? []) list.push({ id, prefix: null })
+    for (const { key: prefix, id } of prefixedBy.get(firstWord(key)) ?? []) {
+      if (key.length > prefix.length && key.charCodeAt(prefix.length) === 32 && key.startsWith(prefix)) list.push({ id, prefix })
+    }
   }
-  return key
+  found = list
+  candidates.set(text, found)
+  return found
 }
 
 /** The printed text after a label's words: "Esito Pesatura 14" -> "14". */

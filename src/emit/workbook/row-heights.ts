@@ -34,37 +34,69 @@ function charWidth(ch: string): number {
 /** charWidth of the first 384 code points (Latin-1 and Latin Extended-A), worked out once. */
 const CHAR_WIDTHS = Float64Array.from({ length: 384 }, (_, code) => charWidth(String.fromCharCode(code)))
 
+/** The width of one code point, in «0» widths of the default font. */
+function codeWidth(code: number): number {
+  return code < CHAR_WIDTHS.length ? (CHAR_WIDTHS[code] as number) : charWidth(String.fromCodePoint(code))
+}
+
+/** How much wider than the default font's a font prints. */
+function fontScale(font: Partial<ExcelJS.Font>): number {
+  return ((font.size ?? DEFAULT_SIZE) / DEFAULT_SIZE) * (font.bold ? 1.08 : 1)
+}
+
 /** How wide a run of text prints, in «0» widths of the default font. */
 function textWidth(text: string, font: Partial<ExcelJS.Font> = {}): number {
   let width = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i) as number
     if (code > 0xffff) i++ // the second half of a surrogate pair
-    width += code < CHAR_WIDTHS.length ? (CHAR_WIDTHS[code] as number) : charWidth(String.fromCodePoint(code))
+    width += codeWidth(code)
   }
-  return width * ((font.size ?? DEFAULT_SIZE) / DEFAULT_SIZE) * (font.bold ? 1.08 : 1)
+  return width * fontScale(font)
 }
 
-/** How many lines a text takes in a cell of `width` with wrapping on: words kept whole unless one alone is wider. */
+const SPACE = 32
+const NEWLINE = 10
+
+/**
+ * How many lines a text takes in a cell of `width` with wrapping on: words kept whole unless
+ * one alone is wider. Paragraphs end at line breaks, words at spaces; one pass over the text.
+ */
 function wrappedLines(text: string, width: number, font: Partial<ExcelJS.Font> = {}): number {
   const room = Math.max(2, width - PADDING)
-  const space = textWidth(' ', font)
-  let lines = 0
-  for (const paragraph of text.split('\n')) {
-    let line = 0
-    lines++
-    for (const word of paragraph.split(' ').filter((w) => w !== '')) {
-      const w = textWidth(word, font)
-      if (line > 0 && line + space + w <= room) {
-        line += space + w
-        continue
-      }
-      if (line > 0) lines++
-      // A word wider than the cell is broken where the cell ends.
-      lines += Math.ceil(w / room) - 1
-      line = w - (Math.ceil(w / room) - 1) * room
+  const scale = fontScale(font)
+  const space = codeWidth(SPACE) * scale
+  let lines = 1
+  let line = 0 // the width taken on the current line
+  let word = 0 // the width of the word being read
+  const endWord = () => {
+    if (word === 0) return
+    const w = word * scale
+    word = 0
+    if (line > 0 && line + space + w <= room) {
+      line += space + w
+      return
     }
+    if (line > 0) lines++
+    // A word wider than the cell is broken where the cell ends.
+    const broken = Math.ceil(w / room) - 1
+    lines += broken
+    line = w - broken * room
   }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) as number
+    if (code > 0xffff) i++ // the second half of a surrogate pair
+    if (code === SPACE || code === NEWLINE) {
+      endWord()
+      if (code === NEWLINE) {
+        lines++
+        line = 0
+      }
+      continue
+    }
+    word += codeWidth(code)
+  }
+  endWord()
   return lines
 }
 
