@@ -63,6 +63,8 @@ export const AMBIGUOUS_BREAK = '\u2028'
 
 /** Folds runs of blanks inside each line and trims; drops empty leading/trailing lines. */
 export function cleanCellText(text: string): string {
+  // Most cells hold one line with single spaces: nothing to clean.
+  if (!/[^\S ]|  |^ | $/.test(text)) return text
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')

@@ -5,6 +5,7 @@ export function stripAccents(text: string): string {
 
 /** Folds every run of whitespace (line breaks too) into one space and trims. */
 export function foldWhitespace(text: string): string {
+  if (!/[^\S ]|  |^ | $/.test(text)) return text // already folded
   return text.replace(/[\s\u00a0]+/g, ' ').trim()
 }
 

@@ -29,7 +29,8 @@ export function appendRows(table: Table, grid: GridTable, page: number): Cell[] 
     table.rows[row]?.push(anchor)
     made.push(anchor)
   }
-  for (const row of table.rows) row.sort((a, b) => a.col - b.col)
+  // Only the rows added here get cells: the rows before are already in order.
+  for (let r = offset; r < table.rows.length; r++) table.rows[r]?.sort((a, b) => a.col - b.col)
   return made
 }
 

@@ -14,9 +14,16 @@ function charWeight(ch: string): number {
   return 0.55
 }
 
+/** charWeight of the first 384 code points (Latin-1 and Latin Extended-A), worked out once. */
+const WEIGHTS = Float64Array.from({ length: 384 }, (_, code) => charWeight(String.fromCharCode(code)))
+
 export function textWeight(text: string): number {
   let total = 0
-  for (const ch of text) total += charWeight(ch)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) as number
+    if (code > 0xffff) i++ // the second half of a surrogate pair
+    total += code < WEIGHTS.length ? (WEIGHTS[code] as number) : charWeight(String.fromCodePoint(code))
+  }
   return total
 }
 
