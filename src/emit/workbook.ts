@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { PlanRecord } from '../model/record.js'
 import { DEFAULT_SCHEME, type WeightingScheme } from '../settings/scheme.js'
@@ -10,13 +9,9 @@ import { writeCardSheet } from './workbook/card-sheet.js'
 import { SUMMARY_HEADER_ROW, writeSummarySheet } from './workbook/summary-sheet.js'
 import { listHeaderRow, writeListSheet, writePairsCardSheet, writeWeightListSheet } from './workbook/layout-sheets.js'
 import { REPORT_HEADER_ROW, writeAreasSheet, writeFindingsSheet, writeIndicatorsSheet } from './workbook/report-sheets.js'
-import { deflateZip } from './zip-deflate.js'
-import { setProperties } from './workbook/properties.js'
+import { rewriteProperties, setProperties } from './workbook/properties.js'
 import { styleSharer } from './workbook/share-styles.js'
-import { zipCatchUp } from './workbook/archive.js'
-
-/** How many parts the zip may lag behind the sheets written out (each holds its XML meanwhile). */
-const ZIP_BACKLOG = 32
+import { ZipWriter } from './workbook/zip-writer.js'
 
 /**
  * The corrected workbook of a plan: «Riepilogo», one card sheet per objective laid out like
@@ -25,31 +20,24 @@ const ZIP_BACKLOG = 32
  * perfplan reads it back like any plan.
  *
  * Written with exceljs's streaming writer: each sheet is written out as soon as it is done, so a
- * plan of hundreds of cards never holds more than a sheet's cells at once; the zip's parts are
- * deflated at the end (see zip-deflate.ts).
+ * plan of hundreds of cards never holds more than a sheet's cells at once; its parts are deflated
+ * as they come, beside the writing (see zip-writer.ts).
  */
 export async function emitWorkbook(record: PlanRecord, options: { scheme?: WeightingScheme } = {}): Promise<Uint8Array> {
   const scheme = options.scheme ?? DEFAULT_SCHEME
-  const chunks: Buffer[] = []
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(Buffer.from(chunk)) // a copy: a chunk may be a view of a larger buffer of the writer
-      done()
-    },
-  })
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { store: true } })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true })
+  const zip = ZipWriter.takeOver(workbook, rewriteProperties)
   setProperties(workbook, record.plan.title ?? record.source.file)
 
   const cells = new CellIndex()
   const annotations = new Annotations(record.findings, cells)
   const shareStyles = styleSharer()
-  const catchUp = zipCatchUp(workbook)
   // The streaming writer writes a sheet's views and its «fit to page» flag when it is added.
   const add = (name: string, frozenRows = 0): ExcelJS.Worksheet =>
     workbook.addWorksheet(name, { views: frozenRows > 0 ? [{ state: 'frozen', ySplit: frozenRows }] : [], pageSetup: { fitToWidth: 1 } })
   /**
-   * The findings' marks, row heights and print set-up, then the sheet is written out; the next
-   * one waits while the zip is more than a few parts behind.
+   * The findings' marks, row heights and print set-up, then the sheet is written out; a turn of
+   * the event loop lets the parts deflated meanwhile come back (each holds its XML till then).
    */
   const done = async (sheet: ExcelJS.Worksheet): Promise<void> => {
     annotations.mark(sheet)
@@ -57,7 +45,7 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
     finishPrint(sheet, record)
     shareStyles(sheet)
     sheet.commit()
-    await catchUp(ZIP_BACKLOG)
+    await new Promise(setImmediate)
   }
 
   const taken = new Set<string>(['riepilogo', 'obiettivi', 'aree', 'indicatori', 'rilievi'])
@@ -109,9 +97,7 @@ export async function emitWorkbook(record: PlanRecord, options: { scheme?: Weigh
   if (first) moveFirst(workbook, first)
   await workbook.commit()
   annotations.verify()
-  const stored = Buffer.concat(chunks)
-  chunks.length = 0
-  return deflateZip(stored)
+  return zip.bytes()
 }
 
 /**

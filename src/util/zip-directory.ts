@@ -26,11 +26,14 @@ export function zipDirectory(bytes: Uint8Array): ZipDirectory | null {
     let record = view.getUint32(end + 16, true)
     const entries: ZipEntry[] = []
     const latin1 = new TextDecoder('latin1')
+    const utf8 = new TextDecoder('utf-8')
     for (let i = 0; i < count && record + 46 <= bytes.length; i++) {
       if (view.getUint32(record, true) !== 0x02014b50) return null
       const nameLength = view.getUint16(record + 28, true)
+      // Bit 11 of the flags: the name is UTF-8 (else the old DOS code page, read as Latin-1).
+      const names = view.getUint16(record + 8, true) & 0x0800 ? utf8 : latin1
       entries.push({
-        name: latin1.decode(bytes.subarray(record + 46, record + 46 + nameLength)),
+        name: names.decode(bytes.subarray(record + 46, record + 46 + nameLength)),
         method: view.getUint16(record + 10, true),
         compressedSize: view.getUint32(record + 20, true),
         uncompressedSize: view.getUint32(record + 24, true),

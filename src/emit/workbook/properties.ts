@@ -1,5 +1,4 @@
 import type ExcelJS from 'exceljs'
-import { rewriteParts } from './archive.js'
 
 /** Document dates are fixed: the same record always gives the same bytes. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1))
@@ -20,7 +19,11 @@ export function setProperties(workbook: ExcelJS.stream.xlsx.WorkbookWriter, titl
   workbook.created = FIXED_DATE
   workbook.modified = FIXED_DATE
   workbook.title = title
-  rewriteParts(workbook, (name, xml) => (name === 'docProps/app.xml' ? asPerfplan(xml) : name === 'xl/workbook.xml' ? recalculatedOnLoad(xml) : xml))
+}
+
+/** The parts setProperties cannot reach through exceljs, rewritten as the zip takes them (see ZipWriter). */
+export function rewriteProperties(name: string, xml: string): string {
+  return name === 'docProps/app.xml' ? asPerfplan(xml) : name === 'xl/workbook.xml' ? recalculatedOnLoad(xml) : xml
 }
 
 function asPerfplan(xml: string): string {
