@@ -16,6 +16,15 @@ export interface Guards {
 export const DEFAULT_GUARDS: Guards = { timeoutMs: 120_000, maxMemoryMb: 1024 }
 
 /**
+ * The worker's young generation, where V8 puts new objects until they survive a collection:
+ * half of its default (48 MB on 64-bit), because reading a PDF makes garbage at a high rate
+ * and the young generation is resident however little of it is alive. Measured on the seed's
+ * export: peak memory of `perfplan import` 10 to 16 MB lower at 6, 42 and 402 pages, against
+ * garbage collection going from 3.5% to 5.2% of the time.
+ */
+const YOUNG_GENERATION_MB = 24
+
+/**
  * A pool of worker threads that import one document each at a time. A document that runs
  * past its timeout, exhausts its heap or crashes its worker ends that worker only: the
  * pool starts another and the batch goes on.
@@ -34,7 +43,7 @@ export class ImportPool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 30_000,
-      resourceLimits: { maxOldGenerationSizeMb: guards.maxMemoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: guards.maxMemoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     })
   }
 
