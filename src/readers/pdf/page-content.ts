@@ -4,6 +4,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { apply, IDENTITY, multiply, readingMatrix, type Matrix } from './geometry.js'
 import { withoutOverprint } from './overprint.js'
 import { markUnmappedText, type FontCheck } from './unmapped-fonts.js'
+import { replayText, type TextItem } from './replayed-text.js'
 
 /**
  * A run of text in reading space: its baseline starts at (x, y) and runs `width` along
@@ -76,23 +77,28 @@ const IMAGES = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObje
 const THIN = 2.5
 
 /**
- * Reads what table reconstruction needs from one page: the text runs (from pdf.js's text
- * content) and the ruling lines and thin filled rectangles of its operator list, with the
- * transformation matrix tracked through save/restore/transform.
- */
-/**
  * What one page may hold: a plan's page draws hundreds of lines and thousands of
  * operations; a page past these is a drawing or a hostile file, refused with TOO_LARGE.
  */
 export const PAGE_LIMITS = { operators: 1_000_000, lines: 20_000, pages: 5_000 }
 
 /**
+ * Reads what table reconstruction needs from one page, from its operator list: the text runs
+ * (replayed-text.ts), and the ruling lines and thin filled rectangles, with the
+ * transformation matrix tracked through save/restore/transform.
  * `fonts`, kept for the whole document, notes the fonts whose characters cannot be told
  * (unmapped-fonts.ts); their text is then shown as U+FFFD, never as the font's glyph numbers.
  */
 export async function readPageContent(page: PDFPageProxy, fonts?: FontCheck): Promise<PageContent> {
-  const content = await page.getTextContent()
-  const items = content.items.filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str.trim() !== '')
+  const operators = await page.getOperatorList()
+  if (operators.fnArray.length > PAGE_LIMITS.operators) {
+    throw tooLarge(`la pagina ${page.pageNumber} ha ${operators.fnArray.length} operazioni di disegno (al più ${PAGE_LIMITS.operators})`)
+  }
+  // The text is worked out from the operator list (replayed-text.ts); a page the replay does
+  // not cover is read a second time by pdf.js's own text extraction.
+  const replayed = replayText(operators, page)
+  const text: TextItem[] = replayed ?? (await page.getTextContent()).items.filter((item): item is Extract<typeof item, { str: string }> => 'str' in item)
+  const items = text.filter((item) => item.str.trim() !== '')
   const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number]
   const rotation = readingMatrix(dominantAngle(items.map((item) => ({ transform: item.transform as Matrix, weight: item.str.length }))))
   // Translate so that the page's top-left corner is (0, 0) in reading space.
@@ -108,10 +114,6 @@ export async function readPageContent(page: PDFPageProxy, fonts?: FontCheck): Pr
     return { text: item.str, x, y, width: item.width, size: Math.hypot(t[2], t[3]) || item.height, dir, font: item.fontName }
   }))
 
-  const operators = await page.getOperatorList()
-  if (operators.fnArray.length > PAGE_LIMITS.operators) {
-    throw tooLarge(`la pagina ${page.pageNumber} ha ${operators.fnArray.length} operazioni di disegno (al più ${PAGE_LIMITS.operators})`)
-  }
   const segments: Segment[] = []
   const bands: Band[] = []
   let hasImages = false

@@ -1,6 +1,6 @@
 // Must stay the first import: it takes the engine's functions before pdf.js replaces them.
 import { NATIVES } from './natives.js'
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { getDocument, normalizeUnicode, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
 // The worker's code, loaded here rather than by pdf.js on the first document (its module sets
 // globalThis.pdfjsWorker, which pdf.js then uses for its in-thread worker), so that both
 // halves of pdf.js have run their set-up before the engine's functions are put back below.
@@ -24,4 +24,4 @@ if (NATIVES) {
   restore(JSON, 'parse', NATIVES.parse)
 }
 
-export { getDocument, OPS }
+export { getDocument, normalizeUnicode, OPS }
