@@ -69,34 +69,32 @@ function wrappedLines(text: string, width: number, font: Partial<ExcelJS.Font> =
   let lines = 1
   let line = 0 // the width taken on the current line
   let word = 0 // the width of the word being read
-  const endWord = () => {
-    if (word === 0) return
-    const w = word * scale
-    word = 0
-    if (line > 0 && line + space + w <= room) {
-      line += space + w
-      return
-    }
-    if (line > 0) lines++
-    // A word wider than the cell is broken where the cell ends.
-    const broken = Math.ceil(w / room) - 1
-    lines += broken
-    line = w - broken * room
-  }
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i) as number
+  // One step past the end, as if the text ended in a space: the last word is placed too.
+  // (No closure over these numbers: captured, each update would allocate.)
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? (text.codePointAt(i) as number) : SPACE
     if (code > 0xffff) i++ // the second half of a surrogate pair
-    if (code === SPACE || code === NEWLINE) {
-      endWord()
-      if (code === NEWLINE) {
-        lines++
-        line = 0
-      }
+    if (code !== SPACE && code !== NEWLINE) {
+      word += codeWidth(code)
       continue
     }
-    word += codeWidth(code)
+    if (word > 0) {
+      const w = word * scale
+      word = 0
+      if (line > 0 && line + space + w <= room) line += space + w
+      else {
+        if (line > 0) lines++
+        // A word wider than the cell is broken where the cell ends.
+        const broken = Math.ceil(w / room) - 1
+        lines += broken
+        line = w - broken * room
+      }
+    }
+    if (code === NEWLINE) {
+      lines++
+      line = 0
+    }
   }
-  endWord()
   return lines
 }
 
@@ -131,11 +129,14 @@ interface Block {
  */
 export function fitRowHeights(sheet: ExcelJS.Worksheet): void {
   const merges = mergedRanges(sheet)
-  const columnWidth = (c: number) => sheet.getColumn(c).width ?? 9
-  const heights = new Map<number, number>()
+  const widths: number[] = []
+  const columnWidth = (c: number) => (widths[c] ??= sheet.getColumn(c).width ?? 9)
+  // Heights by row number, in a plain array: numbers kept in a Map would each be allocated.
+  const heights: number[] = []
+  const heightOf = (r: number) => heights[r] ?? LINE_HEIGHT
   const spanning: Block[] = []
   sheet.eachRow({ includeEmpty: true }, (row) => {
-    heights.set(row.number, Math.max(heights.get(row.number) ?? 0, LINE_HEIGHT))
+    heights[row.number] = heightOf(row.number)
     row.eachCell((cell) => {
       if (cell.isMerged && cell.master.address !== cell.address) return
       const shown = shownText(cell.value)
@@ -148,19 +149,20 @@ export function fitRowHeights(sheet: ExcelJS.Worksheet): void {
       const font = cell.font ?? {}
       const lines = cell.alignment?.wrapText ? wrappedLines(shown, width, font) : 1
       const needed = lines * LINE_HEIGHT * Math.max(1, (font.size ?? DEFAULT_SIZE) / DEFAULT_SIZE) + (lines > 1 ? 2 : 0)
-      const block = { top: merge?.top ?? row.number, bottom: merge?.bottom ?? row.number, needed }
-      if (block.bottom > block.top) spanning.push(block)
-      else heights.set(row.number, Math.max(heights.get(row.number) ?? LINE_HEIGHT, needed))
+      if (merge && merge.bottom > merge.top) spanning.push({ top: merge.top, bottom: merge.bottom, needed })
+      else heights[row.number] = Math.max(heightOf(row.number), needed)
     })
   })
   // The narrowest merges first: a wider one then sees the rows they have already grown.
   spanning.sort((a, b) => a.bottom - a.top - (b.bottom - b.top) || a.top - b.top)
   for (const block of spanning) {
     let total = 0
-    for (let r = block.top; r <= block.bottom; r++) total += heights.get(r) ?? LINE_HEIGHT
+    for (let r = block.top; r <= block.bottom; r++) total += heightOf(r)
     if (total >= block.needed) continue
     const extra = (block.needed - total) / (block.bottom - block.top + 1)
-    for (let r = block.top; r <= block.bottom; r++) heights.set(r, (heights.get(r) ?? LINE_HEIGHT) + extra)
+    for (let r = block.top; r <= block.bottom; r++) heights[r] = heightOf(r) + extra
   }
-  for (const [r, height] of [...heights].sort((a, b) => a[0] - b[0])) sheet.getRow(r).height = Math.min(MAX_HEIGHT, Math.ceil(height))
+  heights.forEach((height, r) => {
+    sheet.getRow(r).height = Math.min(MAX_HEIGHT, Math.ceil(height))
+  })
 }

@@ -21,18 +21,31 @@ export function styleSharer(): (sheet: ExcelJS.Worksheet) => void {
     if (n === undefined) ids.set(part, (n = ids.size + 1))
     return n
   }
-  const shared = new Map<string, Partial<ExcelJS.Style>>()
+  const shared = new Map<number | string, Partial<ExcelJS.Style>>()
   return (sheet) => {
     sheet.eachRow((row) => {
       for (let c = 1; c <= row.cellCount; c++) {
         const cell = row.findCell(c)
         if (!cell) continue
         const { numFmt, font, border, fill, alignment, protection } = cell.style
-        const key = `${id(numFmt)},${id(font)},${id(border)},${id(fill)},${id(alignment)},${id(protection)}`
+        const key = styleKey(id(numFmt), id(font), id(border), id(fill), id(alignment), id(protection))
         const style = shared.get(key)
         if (style) cell.style = style
         else shared.set(key, cell.style)
       }
     })
   }
+}
+
+/**
+ * The six part numbers as one key: a number while each is below 256 (48 bits, exact in a
+ * double; a string made for every cell would be allocated), else their list as text.
+ */
+function styleKey(...parts: number[]): number | string {
+  let key = 0
+  for (const part of parts) {
+    if (part > 255) return parts.join(',')
+    key = key * 256 + part
+  }
+  return key
 }
