@@ -1,27 +1,8 @@
-import { EventEmitter } from 'node:events'
 import { crc32, inflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { ZipWriter } from '../src/emit/workbook/zip-writer.js'
 import { zipEntries } from '../src/readers/zip.js'
-
-/** A part written piece by piece, as exceljs's StreamBuf gives it: its bytes once it has finished. */
-class Part extends EventEmitter {
-  paused = false
-  #pieces: Buffer[] = []
-  pause(): void {
-    this.paused = true
-  }
-  write(text: string): void {
-    this.#pieces.push(Buffer.from(text))
-  }
-  end(): void {
-    this.emit('finish')
-  }
-  read(): Buffer {
-    return Buffer.concat(this.#pieces)
-  }
-}
 
 function writer(rewrite?: (name: string, xml: string) => string): ZipWriter {
   return ZipWriter.takeOver(new ExcelJS.stream.xlsx.WorkbookWriter({}), rewrite)
@@ -40,22 +21,31 @@ function contents(zip: Uint8Array): { name: string; flags: number; text: string 
 }
 
 describe('the workbook zip', () => {
-  it('holds the parts in the order the writer added them, a streamed one with all that was written to it', async () => {
+  it('holds the parts in the order the writer added them, a part written piece by piece with all that was written to it', async () => {
     const zip = writer((name, xml) => (name === 'xl/workbook.xml' ? xml.replace('<calcPr/>', '<calcPr fullCalcOnLoad="1"/>') : xml))
-    const sheet = new Part()
-    zip.append(sheet as never, { name: '/xl/worksheets/sheet1.xml' })
+    const sheet = zip.openPart('/xl/worksheets/sheet1.xml')
     zip.append('<workbook><calcPr/></workbook>', { name: '/xl/workbook.xml' })
     zip.append(Buffer.from('<types/>'), { name: '[Content_Types].xml' })
+    // exceljs writes text, bytes, and its StringBuf (whose buffer holds more than its length).
     sheet.write('<worksheet>')
-    sheet.write('<row r="1"/>')
-    sheet.write('</worksheet>')
-    sheet.end()
+    sheet.write(Buffer.from('<row r="1"/>'))
+    sheet.write({ length: 12, buffer: Buffer.from('<row r="2"/>+unused') })
+    // Past the part's first 4 KiB, in characters of two bytes.
+    const long = `<row r="3"><c t="inlineStr"><is><t>${'perché '.repeat(1000)}</t></is></c></row>`
+    sheet.write(long)
+    let zipped = false
+    sheet.on('zipped', () => (zipped = true))
+    sheet.end('</worksheet>')
+    expect(zipped).toBe(true)
     zip.finalize()
     const entries = contents(await zip.bytes())
-    expect(sheet.paused).toBe(true)
     // The writer's two parts from when it was made come first.
     expect(entries.map((entry) => entry.name)).toEqual(['xl/theme/theme1.xml', '_rels/.rels', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml', '[Content_Types].xml'])
-    expect(entries.slice(2).map((entry) => entry.text)).toEqual(['<worksheet><row r="1"/></worksheet>', '<workbook><calcPr fullCalcOnLoad="1"/></workbook>', '<types/>'])
+    expect(entries.slice(2).map((entry) => entry.text)).toEqual([
+      `<worksheet><row r="1"/><row r="2"/>${long}</worksheet>`,
+      '<workbook><calcPr fullCalcOnLoad="1"/></workbook>',
+      '<types/>',
+    ])
   })
 
   it('marks a name beyond ASCII as UTF-8, and no other', async () => {

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import { Writable } from 'node:stream'
 import { promisify } from 'node:util'
 import { crc32, deflateRaw } from 'node:zlib'
@@ -10,11 +11,64 @@ const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1
 /** The zip format's limit on entries without its 64-bit extension; a workbook has four parts a sheet at most. */
 const MAX_ENTRIES = 0xffff
 
-/** A part exceljs writes out piece by piece (its StreamBuf): buffered until it ends. */
-interface PartStream {
-  pause(): void
-  read(): Buffer
-  on(event: 'finish', listener: () => void): unknown
+/** exceljs's StringBuf, which its sheet writer fills and hands over (and then reuses). */
+interface StringBuf {
+  readonly length: number
+  readonly buffer: Buffer
+}
+
+/**
+ * A part exceljs writes piece by piece (a sheet, its comments, its relationships), in place of
+ * the StreamBuf its writer opens for each: that one takes 64 KiB for the smallest part and
+ * copies its content three times before it can be read. Here each piece is copied once, into
+ * one buffer grown as needed, and the part is handed to the zip when exceljs ends it.
+ */
+export class PartWriter extends EventEmitter {
+  #bytes = Buffer.allocUnsafe(4096)
+  #length = 0
+  readonly #ended: (content: Buffer) => void
+
+  constructor(ended: (content: Buffer) => void) {
+    super()
+    this.#ended = ended
+  }
+
+  /** exceljs's sheet writer pauses its stream so it keeps what is written: this one always does. */
+  pause(): this {
+    return this
+  }
+
+  write(data: string | Buffer | StringBuf, encoding?: unknown, callback?: () => void): boolean {
+    if (typeof data === 'string') {
+      this.#room(data.length * 3) // at most 3 bytes of UTF-8 for each UTF-16 unit
+      this.#length += this.#bytes.write(data, this.#length, 'utf8')
+    } else {
+      const bytes = Buffer.isBuffer(data) ? data : data.buffer.subarray(0, data.length)
+      this.#room(bytes.length)
+      this.#length += bytes.copy(this.#bytes, this.#length)
+    }
+    ;(typeof encoding === 'function' ? encoding : callback)?.()
+    return true
+  }
+
+  end(data?: string | Buffer | StringBuf, encoding?: unknown, callback?: () => void): this {
+    if (data !== undefined && typeof data !== 'function') this.write(data)
+    this.#ended(this.#bytes.subarray(0, this.#length))
+    // exceljs waits for 'zipped' (its writer's own streams say so once they are finished).
+    this.emit('finish')
+    this.emit('zipped')
+    ;(typeof data === 'function' ? data : typeof encoding === 'function' ? encoding : callback)?.()
+    return this
+  }
+
+  #room(needed: number): void {
+    if (this.#length + needed <= this.#bytes.length) return
+    let size = this.#bytes.length * 2
+    while (size < this.#length + needed) size *= 2
+    const grown = Buffer.allocUnsafe(size)
+    this.#bytes.copy(grown, 0, 0, this.#length)
+    this.#bytes = grown
+  }
 }
 
 /** One part as it goes in the zip. */
@@ -33,9 +87,10 @@ interface Entry {
  * zip is put together at the end: every entry dated 2000-01-01, sizes and checksums in the
  * local headers, parts in the order the writer added them.
  *
- * exceljs (4.x) has no setting for its zip: its writer's `zip` and `stream` are replaced right
- * after it is made, and the two parts it added while being made (the theme and the package
- * relationships) are added again here.
+ * exceljs (4.x) has no setting for its zip: its writer's `zip`, `stream` and `_openStream` (the
+ * parts it writes piece by piece, see PartWriter) are replaced right after it is made, and the
+ * two parts it added while being made (the theme and the package relationships) are added
+ * again here.
  */
 export class ZipWriter {
   readonly #entries: Promise<Entry>[] = []
@@ -52,28 +107,34 @@ export class ZipWriter {
   /** Takes over the zip of a workbook writer just made; `rewrite` may change a text part ("xl/workbook.xml") as it is added. */
   static takeOver(workbook: ExcelJS.stream.xlsx.WorkbookWriter, rewrite: (name: string, xml: string) => string = (_name, xml) => xml): ZipWriter {
     const zip = new ZipWriter(rewrite)
-    const writer = workbook as unknown as { zip: unknown; stream: unknown; addThemes(): Promise<void>; addOfficeRels(): Promise<void> }
+    const writer = workbook as unknown as { zip: unknown; stream: unknown; _openStream(path: string): PartWriter; addThemes(): Promise<void>; addOfficeRels(): Promise<void> }
     writer.zip = zip
     writer.stream = zip.#output
+    writer._openStream = (path) => zip.openPart(path)
     void writer.addThemes()
     void writer.addOfficeRels()
     return zip
   }
 
-  /** exceljs's call: a part given whole (text or bytes) or as a stream it goes on writing. */
-  append(source: string | Buffer | PartStream, options: { name: string }): this {
+  /** exceljs's call: a part given whole, as text or bytes. */
+  append(source: string | Buffer, options: { name: string }): this {
+    const name = partName(options.name)
+    this.#add(entryOf(name, typeof source === 'string' ? Buffer.from(this.#rewrite(name, source), 'utf8') : source))
+    return this
+  }
+
+  /** A part exceljs goes on writing (its writer's `_openStream`): it is deflated once it ends. */
+  openPart(path: string): PartWriter {
+    const name = partName(path)
+    let ended: (content: Buffer) => void = () => {}
+    this.#add(new Promise<Buffer>((resolve) => (ended = resolve)).then((content) => entryOf(name, content)))
+    return new PartWriter(ended)
+  }
+
+  #add(entry: Promise<Entry>): void {
     if (this.#entries.length >= MAX_ENTRIES) throw new Error(`the workbook has more than ${MAX_ENTRIES} parts`)
-    const name = options.name.replace(/^\//, '')
-    let entry: Promise<Entry>
-    if (typeof source === 'string') entry = entryOf(name, Buffer.from(this.#rewrite(name, source), 'utf8'))
-    else if (Buffer.isBuffer(source)) entry = entryOf(name, source)
-    else {
-      source.pause() // no 'data' events: the stream keeps what is written until it ends
-      entry = new Promise<Buffer>((resolve) => source.on('finish', () => resolve(source.read() ?? Buffer.alloc(0)))).then((data) => entryOf(name, data))
-    }
     entry.catch(() => {}) // a failure is met by finalize, which waits for every entry
     this.#entries.push(entry)
-    return this
   }
 
   /** exceljs's call for media read from a file: the workbook has none. */
@@ -106,8 +167,17 @@ export class ZipWriter {
   }
 }
 
+/** The zip's name of a part: exceljs writes some with a leading slash. */
+function partName(path: string): string {
+  return path.replace(/^\//, '')
+}
+
 async function entryOf(name: string, content: Buffer): Promise<Entry> {
-  return { name: Buffer.from(name, 'utf8'), crc: crc32(content), size: content.length, data: await deflate(content) }
+  const deflated = await deflate(content)
+  // zlib gives a small result as a view of its 16 KiB output buffer: copied, the part keeps
+  // only its own bytes until the zip is put together (a workbook has hundreds of parts).
+  const data = deflated.byteLength === deflated.buffer.byteLength ? deflated : Buffer.from(deflated)
+  return { name: Buffer.from(name, 'utf8'), crc: crc32(content), size: content.length, data }
 }
 
 /** «Made by» a Unix zip writer of version 4.5, and each part an ordinary file (mode 644, archive bit): as exceljs's archiver marks them. */
