@@ -13,7 +13,8 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
  * size), a new line (a vertical shift over a quarter of the height) or a new item (a jump
  * back), the same Unicode normalisation. A page it does not cover gives null, and is read with
  * getTextContent: vertical or Type 3 fonts, right-to-left text, a font set by a graphics state
- * (/ExtGState /Font), a font pdf.js did not hand over. The operator list keeps text and form
+ * (/ExtGState /Font), a font pdf.js did not hand over. Text pdf.js does not extract is left out
+ * too: annotations' appearances and the forms of soft masks. The operator list keeps text and form
  * matrices as 32-bit floats; they are read back as the decimals the file wrote (`written`).
  */
 
@@ -378,6 +379,8 @@ export function replayText(operators: OperatorList, page: PDFPageProxy): TextIte
   let assembly = new Assembly(new TextState(), items, view)
   const outer: Assembly[] = []
   let annotation = 0
+  // Groups opened inside a soft mask, the mask's own group included (0: not in a mask).
+  let mask = 0
   try {
     const { fnArray, argsArray } = operators
     for (let i = 0; i < fnArray.length; i++) {
@@ -385,8 +388,14 @@ export function replayText(operators: OperatorList, page: PDFPageProxy): TextIte
       const args = argsArray[i] as unknown[]
       if (fn === OPS.beginAnnotation) annotation++
       else if (fn === OPS.endAnnotation) annotation--
-      // getTextContent reads the page's content, not its annotations' appearances.
-      if (annotation > 0 || fn === OPS.endAnnotation) continue
+      else if (fn === OPS.beginGroup && (mask > 0 || (args[0] as { smask?: unknown } | undefined)?.smask)) mask++
+      else if (fn === OPS.endGroup && mask > 0) {
+        mask--
+        continue
+      }
+      // getTextContent reads the page's content, not its annotations' appearances nor the
+      // forms of soft masks (/ExtGState /SMask), which the operator list draws in place.
+      if (annotation > 0 || fn === OPS.endAnnotation || mask > 0) continue
       assembly.current ??= assembly.state.clone()
       const s = assembly.state
       switch (fn) {
