@@ -5,6 +5,7 @@ import { getDocument } from '../src/readers/pdf/pdfjs.js'
 import { replayText, type TextItem } from '../src/readers/pdf/replayed-text.js'
 import { readDocument } from '../src/readers/index.js'
 import type { Table } from '../src/model/document.js'
+import { importFile } from '../src/pipeline.js'
 import { fixture } from './helpers/fixtures.js'
 
 /*
@@ -137,5 +138,20 @@ describe('text from the operator list', () => {
     const document = await readDocument(readFileSync(fixture('pdf-cases/text-operators.pdf')))
     const third = document.blocks.filter((block): block is Table => block.type === 'table' && block.page === 3)
     expect(third.map((table) => table.rows.map((row) => row.map((cell) => cell.text)))).toEqual([[['םלוע םולש :Obiettivo'], ['Riga in italiano dopo']]])
+  })
+})
+
+describe('plans written again by other PDF writers (fixtures/pdf-cases/rewritten-*.pdf)', () => {
+  const essentials = async (path: string) => {
+    const { record } = await importFile(fixture(path))
+    return { objectives: record.objectives, findings: record.findings }
+  }
+  it.each([
+    ['pdf-cases/rewritten-cairo.pdf', 'plans/seed-2024/programmazione-2024-calc.pdf', 3],
+    ['pdf-cases/rewritten-ghostscript.pdf', 'plans/montevecchio-2025/piano-performance-2025-chromium.pdf', 6],
+  ])('%s gives the objectives and findings of %s', async (rewritten, original, count) => {
+    const [again, first] = await Promise.all([essentials(rewritten), essentials(original)])
+    expect(first.objectives).toHaveLength(count)
+    expect(again).toEqual(first)
   })
 })
