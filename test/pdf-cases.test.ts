@@ -168,3 +168,23 @@ describe('a table ruled by columns only (vertical-rules.pdf)', () => {
     expect(merges(table)).toEqual([])
   })
 })
+
+describe('a table drawn inside a form XObject (form-table.pdf)', () => {
+  it("places the form's lines by the form's matrix, and what the form's content changes ends with the form", async () => {
+    const tables = await tablesOf('form-table.pdf')
+    expect(tables.map(grid)).toEqual([
+      [
+        ['Codice', 'Obiettivo'],
+        ['1.1', 'Riduzione dei tempi di pagamento'],
+        ['1.2', 'Digitalizzazione delle pratiche'],
+      ],
+      // Drawn on the page after the form, whose content ended with a transformation of its own.
+      [
+        ['Codice', 'Indicatore'],
+        ['2.1', 'Pratiche evase entro i termini'],
+        ['2.2', 'Segnalazioni risolte'],
+      ],
+    ])
+    expect(tables[0]?.caption).toBe('Obiettivi in un modulo XObject')
+  })
+})

@@ -149,6 +149,12 @@ export async function readPageContent(page: PDFPageProxy, fonts?: FontCheck): Pr
     else if (fn === OPS.save) stack.push(ctm)
     else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY
     else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm)
+    // A form XObject draws under its own /Matrix, and what its content changes ends with it.
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm)
+      const matrix = args[0] as ArrayLike<number> | null
+      if (matrix) ctm = multiply(Array.from(matrix) as Matrix, ctm)
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY
     else if (IMAGES.has(fn)) hasImages = true
     else if (fn === OPS.constructPath) {
       const op = args[0] as number
