@@ -13,9 +13,11 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
  * size), a new line (a vertical shift over a quarter of the height) or a new item (a jump
  * back), the same Unicode normalisation. A page it does not cover gives null, and is read with
  * getTextContent: vertical or Type 3 fonts, right-to-left text, a font set by a graphics state
- * (/ExtGState /Font), a font pdf.js did not hand over. Text pdf.js does not extract is left out
- * too: annotations' appearances and the forms of soft masks. The operator list keeps text and form
- * matrices as 32-bit floats; they are read back as the decimals the file wrote (`written`).
+ * (/ExtGState /Font), a font pdf.js did not hand over. Text pdf.js does not extract is left
+ * out too: annotations' appearances and the forms of soft masks. The operator list keeps text
+ * and form matrices as 32-bit floats; they are read back as the decimals the file wrote
+ * (`written`). test/replayed-text.test.ts holds the replay to getTextContent on every bundled
+ * PDF, so a pdf.js whose text assembly changes fails there first.
  */
 
 /** A text item, with the fields of pdf.js's TextItem that the reader uses. */
