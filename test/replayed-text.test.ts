@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { getDocument } from '../src/readers/pdf/pdfjs.js'
+import { getDocument, OPS } from '../src/readers/pdf/pdfjs.js'
 import { replayText, type TextItem } from '../src/readers/pdf/replayed-text.js'
 import { readDocument } from '../src/readers/index.js'
 import type { Table } from '../src/model/document.js'
@@ -131,6 +131,15 @@ describe('text from the operator list', () => {
     ])
     // The text of a soft mask's form is drawn in the operator list, but is not the page's text.
     expect(await itemsOf(4)).toEqual(['Testo dopo la maschera @60.00,660.00'])
+    await pdf.destroy()
+  })
+
+  it('gives the page back to getTextContent when its operator list is shaped in a way not foreseen', async () => {
+    const pdf = await open(new Uint8Array(readFileSync(fixture('pdf-cases/text-operators.pdf'))))
+    const page = await pdf.getPage(1)
+    const operators = await page.getOperatorList()
+    const setFont = operators.fnArray.indexOf(OPS.setFont)
+    expect(replayText({ fnArray: operators.fnArray, argsArray: operators.argsArray.map((args, i) => (i === setFont ? null : args)) }, page)).toBeNull()
     await pdf.destroy()
   })
 
