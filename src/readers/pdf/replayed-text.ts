@@ -139,7 +139,11 @@ class Assembly {
   totalHeight = 0
   width = 0
   height = 0
-  prevTransform: number[] | null = null
+  /** The text transform after the last glyph that moved the pen (pdf.js's prevTransform), once there is one. */
+  readonly prevTransform = new Float64Array(6)
+  hasPrevTransform = false
+  /** The current glyph's text transform, worked out in place (one per glyph: no array made). */
+  readonly currentTransform = new Float64Array(6)
   prevTextRise = 0
   textAdvanceScale = 0
   spaceInFlowMin = 0
@@ -176,16 +180,33 @@ class Assembly {
     this.lastCharsPos = 0
   }
 
-  currentTextTransform(): number[] {
-    const s = this.state
-    return transform(s.ctm, transform(s.textMatrix, [s.fontSize * s.textHScale, 0, 0, s.fontSize, 0, s.textRise]))
+  /**
+   * pdf.js's getCurrentTextTransform, ctm × textMatrix × [fontSize × hScale, 0, 0, fontSize,
+   * 0, rise], multiplied out into `out`.
+   */
+  currentTextTransform<T extends number[] | Float64Array>(out: T): T {
+    const { ctm: c, textMatrix: t, fontSize, textHScale, textRise } = this.state
+    const size = fontSize * textHScale
+    const p0 = t[0]! * size
+    const p1 = t[1]! * size
+    const p2 = t[2]! * fontSize
+    const p3 = t[3]! * fontSize
+    const p4 = t[2]! * textRise + t[4]!
+    const p5 = t[3]! * textRise + t[5]!
+    out[0] = c[0]! * p0 + c[2]! * p1
+    out[1] = c[1]! * p0 + c[3]! * p1
+    out[2] = c[0]! * p2 + c[2]! * p3
+    out[3] = c[1]! * p2 + c[3]! * p3
+    out[4] = c[0]! * p4 + c[2]! * p5 + c[4]!
+    out[5] = c[1]! * p4 + c[3]! * p5 + c[5]!
+    return out
   }
 
   ensureItem(): void {
     if (this.initialized) return
     const s = this.state
     this.fontName = s.fontName as string
-    const trm = (this.transform = this.currentTextTransform())
+    const trm = (this.transform = this.currentTextTransform(new Array<number>(6)))
     this.width = this.totalWidth = 0
     this.height = this.totalHeight = Math.hypot(trm[2]!, trm[3]!)
     this.textAdvanceScale = Math.hypot(s.ctm[0]!, s.ctm[1]!) * Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!)
@@ -239,12 +260,12 @@ class Assembly {
 
   /** pdf.js's compareWithLastPosition, for horizontal text: false when the glyph is off the page. */
   compareWithLastPosition(glyphWidth: number): boolean {
-    const current = this.currentTextTransform()
+    const current = this.currentTextTransform(this.currentTransform)
     let posX = current[4]!
     let posY = current[5]!
     const view = this.view
     if (posX + glyphWidth < view[0]! || posX > view[2]! || posY < view[1]! || posY > view[3]!) return false
-    if (!this.state.font || !this.prevTransform) return true
+    if (!this.state.font || !this.hasPrevTransform) return true
     let lastX = this.prevTransform[4]!
     let lastY = this.prevTransform[5]!
     if (lastX === posX && lastY === posY) return true
@@ -328,7 +349,8 @@ class Assembly {
       s.translateTextMatrix(scaledDim, 0)
       this.width += scaledDim
       if (scaledDim) {
-        this.prevTransform = this.currentTextTransform()
+        this.currentTextTransform(this.prevTransform)
+        this.hasPrevTransform = true
         this.prevTextRise = s.textRise
       }
       if (this.saveLastChar(glyph.unicode)) this.str.push(' ')
@@ -351,7 +373,7 @@ function written(value: number): number {
   return value
 }
 
-function inverseRotation(x: number, y: number, m: number[]): [number, number] {
+function inverseRotation(x: number, y: number, m: ArrayLike<number>): [number, number] {
   const scale = Math.hypot(m[0]!, m[1]!)
   return [(m[0]! * x + m[1]! * y) / scale, (m[2]! * x + m[3]! * y) / scale]
 }
