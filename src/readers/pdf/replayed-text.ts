@@ -1,4 +1,5 @@
 import { normalizeUnicode, OPS } from './pdfjs.js'
+import { IDENTITY, multiply, type Matrix } from './geometry.js'
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /*
@@ -45,7 +46,6 @@ interface Glyph {
   vmetric?: unknown
 }
 
-const IDENTITY = [1, 0, 0, 1, 0, 0]
 const FONT_IDENTITY = [0.001, 0, 0, 0.001, 0, 0]
 // pdf.js's factors of the font size (evaluator.js, getTextContent).
 const TRACKING_SPACE_FACTOR = 0.102
@@ -76,16 +76,9 @@ function categoryOf(char: string): Category {
   return category
 }
 
-/** pdf.js's Util.transform: m1 × m2. */
-function transform(m1: ArrayLike<number>, m2: ArrayLike<number>): number[] {
-  const [a1, b1, c1, d1, e1, f1] = [m1[0]!, m1[1]!, m1[2]!, m1[3]!, m1[4]!, m1[5]!]
-  const [a2, b2, c2, d2, e2, f2] = [m2[0]!, m2[1]!, m2[2]!, m2[3]!, m2[4]!, m2[5]!]
-  return [a1 * a2 + c1 * b2, b1 * a2 + d1 * b2, a1 * c2 + c1 * d2, b1 * c2 + d1 * d2, a1 * e2 + c1 * f2 + e1, b1 * e2 + d1 * f2 + f1]
-}
-
 /** pdf.js's TextState: the graphics and text state text assembly follows. */
 class TextState {
-  ctm: ArrayLike<number> = new Float32Array(IDENTITY)
+  ctm: Matrix = IDENTITY
   fontName: string | null = null
   fontSize = 0
   font: FontData | null = null
@@ -431,7 +424,7 @@ export function replayText(operators: OperatorList, page: PDFPageProxy): TextIte
           assembly.state = assembly.stack.pop() ?? s
           break
         case OPS.transform:
-          s.ctm = transform(s.ctm, args as number[])
+          s.ctm = multiply(args as Matrix, s.ctm)
           break
         case OPS.setFont: {
           const [id, size] = args as [string, number]
@@ -497,7 +490,7 @@ export function replayText(operators: OperatorList, page: PDFPageProxy): TextIte
           assembly.flush()
           const state = s.clone()
           const matrix = args[0] as ArrayLike<number> | null
-          if (matrix) state.ctm = transform(state.ctm, Array.from(matrix, written))
+          if (matrix) state.ctm = multiply(Array.from(matrix, written) as Matrix, state.ctm)
           outer.push(assembly)
           assembly = new Assembly(state, items, view)
           break
